@@ -1,0 +1,137 @@
+import base64
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+
+from followthrough.core.permissions import permission_required, public
+from followthrough.core.views import page
+
+from . import services
+from .forms import CodeForm, SignInForm
+
+
+def _next_url(request, default="accounts:your-account"):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return redirect(default).url
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def sign_in(request):
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, email=form.cleaned_data["email"].lower(), password=form.cleaned_data["password"])
+        if getattr(request, "axes_locked_out", False):
+            return locked_out(request)
+        if user is None:
+            form.add_error("email", "Enter a correct email address and password")
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            next_url = _next_url(request)
+            if services.has_confirmed_device(user):
+                return redirect(f"{redirect('accounts:two-factor-verify').url}?next={next_url}")
+            if user.requires_two_factor:
+                return redirect(f"{redirect('accounts:two-factor-set-up').url}?next={next_url}")
+            return redirect(next_url)
+    return page(request, "accounts/sign_in.jinja", "Sign in", forms=[form], form=form, next=request.GET.get("next", ""))
+
+
+def locked_out(request, response=None, credentials=None):
+    return page(request, "accounts/locked_out.jinja", "Your account is locked", status=429)
+
+
+@permission_required("accounts.manage_own_two_factor")
+@require_http_methods(["GET", "POST"])
+def two_factor_set_up(request):
+    device = services.totp_device_for_set_up(user=request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = services.totp_device_confirm(device=device, token=form.cleaned_data["code"].replace(" ", ""))
+        if codes is not None:
+            otp_login(request, device)
+            request.session["new_backup_codes"] = codes
+            return redirect(f"{redirect('accounts:backup-codes').url}?next={_next_url(request)}")
+        form.add_error("code", "The code is not right. Enter the 6-digit code your authenticator app shows now")
+    qr = segno.make(device.config_url, error="m")
+    return page(
+        request,
+        "accounts/two_factor_set_up.jinja",
+        "Set up two-factor authentication",
+        forms=[form],
+        form=form,
+        qr_data_uri=qr.svg_data_uri(scale=5, border=2),
+        secret=_base32_secret(device),
+        next=request.GET.get("next", ""),
+    )
+
+
+def _base32_secret(device):
+    raw = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+@permission_required("accounts.manage_own_two_factor")
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request):
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = services.second_factor_match(user=request.user, token=form.cleaned_data["code"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("code", "The code is not right. Enter the code from your authenticator app, or a backup code")
+    return page(
+        request,
+        "accounts/two_factor_verify.jinja",
+        "Enter your security code",
+        forms=[form],
+        form=form,
+        next=request.GET.get("next", ""),
+    )
+
+
+@permission_required("accounts.manage_own_two_factor")
+@require_http_methods(["GET", "POST"])
+def backup_codes(request):
+    if request.method == "POST":
+        if not request.user.is_verified():
+            return redirect("accounts:two-factor-verify")
+        request.session["new_backup_codes"] = services.backup_codes_replace(user=request.user)
+        return redirect("accounts:backup-codes")
+    codes = request.session.pop("new_backup_codes", None)
+    return page(
+        request,
+        "accounts/backup_codes.jinja",
+        "Your backup codes",
+        codes=codes,
+        next=_next_url(request),
+    )
+
+
+@permission_required("accounts.view_own_account")
+def your_account(request):
+    memberships = request.user.memberships.select_related("organisation")
+    return page(
+        request,
+        "accounts/your_account.jinja",
+        "Your account",
+        memberships=memberships,
+        has_two_factor=services.has_confirmed_device(request.user),
+    )
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def sign_out(request):
+    if request.method == "POST":
+        logout(request)
+        messages.success(request, "You have signed out")
+        return redirect("core:home")
+    return page(request, "accounts/sign_out.jinja", "Sign out")

@@ -1,0 +1,163 @@
+"""Django forms rendered through GOV.UK Frontend macros.
+
+Templates pass a bound field to `field_params` and hand the result to the matching macro, so every field gets its
+label, hint, value and GOV.UK error message the same way, and the error summary links to the right input.
+"""
+
+import datetime
+
+from django import forms
+
+
+def _error_message(bound_field):
+    if bound_field.errors:
+        return {"text": bound_field.errors[0]}
+    return None
+
+
+def field_params(bound_field, label=None, hint=None, label_classes="govuk-label--s", **extra):
+    """Parameters for govukInput, govukTextarea, govukSelect, govukRadios or govukCheckboxes."""
+    field = bound_field.field
+    params = {
+        "id": bound_field.id_for_label or bound_field.html_name,
+        "name": bound_field.html_name,
+        "errorMessage": _error_message(bound_field),
+    }
+    label_text = label or bound_field.label
+    if isinstance(field, forms.MultipleChoiceField | forms.ChoiceField) and isinstance(
+        field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+    ):
+        params["idPrefix"] = params.pop("id")
+        params["fieldset"] = {"legend": {"text": label_text, "classes": "govuk-fieldset__legend--s"}}
+        selected = bound_field.value()
+        selected = {str(v) for v in selected} if isinstance(selected, list | tuple) else {str(selected)}
+        params["items"] = [
+            {"value": value, "text": text, "checked": str(value) in selected}
+            for value, text in field.choices
+            if value != ""
+        ]
+    elif isinstance(field, forms.ChoiceField):
+        params["label"] = {"text": label_text, "classes": label_classes}
+        selected = str(bound_field.value() or "")
+        params["items"] = [
+            {"value": value, "text": text, "selected": str(value) == selected} for value, text in field.choices
+        ]
+    else:
+        params["label"] = {"text": label_text, "classes": label_classes}
+        value = bound_field.value()
+        params["value"] = "" if value is None else value
+    hint = hint or field.help_text
+    if hint:
+        params["hint"] = {"text": hint}
+    params.update(extra)
+    return params
+
+
+def date_input_params(bound_field, legend=None, hint=None, **extra):
+    """Parameters for govukDateInput from a `GovukDateField`."""
+    values = bound_field.field.widget.parts(bound_field.value())
+    has_error = bool(bound_field.errors)
+    params = {
+        "id": bound_field.html_name,
+        "namePrefix": bound_field.html_name,
+        "fieldset": {"legend": {"text": legend or bound_field.label, "classes": "govuk-fieldset__legend--s"}},
+        "errorMessage": _error_message(bound_field),
+        "items": [
+            {
+                "name": "day",
+                "label": "Day",
+                "classes": "govuk-input--width-2" + (" govuk-input--error" if has_error else ""),
+                "value": values[0],
+            },
+            {
+                "name": "month",
+                "label": "Month",
+                "classes": "govuk-input--width-2" + (" govuk-input--error" if has_error else ""),
+                "value": values[1],
+            },
+            {
+                "name": "year",
+                "label": "Year",
+                "classes": "govuk-input--width-4" + (" govuk-input--error" if has_error else ""),
+                "value": values[2],
+            },
+        ],
+    }
+    hint = hint or bound_field.field.help_text
+    if hint:
+        params["hint"] = {"text": hint}
+    params.update(extra)
+    return params
+
+
+def error_summary(*forms_):
+    """The error list for govukErrorSummary: each message links to the field it is about."""
+    items = []
+    for form in forms_:
+        for message in form.non_field_errors():
+            items.append({"text": message, "href": "#main-content"})
+        for name, field in form.fields.items():
+            bound = form[name]
+            if not bound.errors:
+                continue
+            if isinstance(field, GovukDateField):
+                anchor = f"{bound.html_name}-day"
+            elif isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+                anchor = bound.html_name
+            else:
+                anchor = bound.id_for_label or bound.html_name
+            items.append({"text": bound.errors[0], "href": f"#{anchor}"})
+    return items
+
+
+class GovukDateWidget(forms.Widget):
+    """Reads the three boxes of a GOV.UK date input (`<name>-day`, `<name>-month`, `<name>-year`)."""
+
+    def value_from_datadict(self, data, files, name):
+        parts = tuple(data.get(f"{name}-{part}", "").strip() for part in ("day", "month", "year"))
+        if not any(parts):
+            return None
+        return parts
+
+    def value_omitted_from_data(self, data, files, name):
+        return not any(f"{name}-{part}" in data for part in ("day", "month", "year"))
+
+    @staticmethod
+    def parts(value):
+        if isinstance(value, datetime.date):
+            return (str(value.day), str(value.month), str(value.year))
+        if isinstance(value, tuple | list):
+            return tuple(value)
+        return ("", "", "")
+
+
+class GovukDateField(forms.Field):
+    """A date entered as day, month and year, with the GOV.UK pattern's error messages."""
+
+    widget = GovukDateWidget
+
+    def __init__(self, *, name_in_errors="date", **kwargs):
+        self.name_in_errors = name_in_errors
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault("required", f"Enter the {name_in_errors}")
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime.date):
+            return value
+        day, month, year = value
+        missing = [label for label, part in (("day", day), ("month", month), ("year", year)) if not part]
+        if missing:
+            raise forms.ValidationError(f"The {self.name_in_errors} must include a {' and '.join(missing)}")
+        try:
+            numbers = [int(day), int(month), int(year)]
+        except ValueError:
+            raise forms.ValidationError(f"The {self.name_in_errors} must be a real date") from None
+        if len(year) != 4:
+            raise forms.ValidationError("Year must include 4 numbers")
+        try:
+            return datetime.date(numbers[2], numbers[1], numbers[0])
+        except ValueError:
+            raise forms.ValidationError(f"The {self.name_in_errors} must be a real date") from None

@@ -1,0 +1,180 @@
+"""Who exists, who answers to whom and when, and who works where.
+
+Oversight of a force by its local policing body is dated, because it changes: West Yorkshire's commissioner was
+replaced by its mayor in 2021 and South Yorkshire's in 2024 (ADR 0006).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+class Kind(models.TextChoices):
+    TERRITORIAL_FORCE = "territorial-force", "Territorial police force"
+    OTHER_FORCE = "other-force", "Non-territorial police force"
+    LOCAL_POLICING_BODY = "local-policing-body", "Local policing body"
+    NATIONAL_BODY = "national-body", "National body"
+    DESIGNATED_BODY = "designated-body", "Designated body"
+    SUPPORT_ORGANISATION = "support-organisation", "Support organisation"
+
+
+FORCE_KINDS = (Kind.TERRITORIAL_FORCE, Kind.OTHER_FORCE)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def territorial_forces(self):
+        return self.filter(kind=Kind.TERRITORIAL_FORCE)
+
+    def section_29a_forces(self):
+        """Forces a super-complaint can be about: the 43 territorial forces and the 4 others (s.29A)."""
+        return self.filter(kind__in=FORCE_KINDS)
+
+    def local_policing_bodies_on(self, on):
+        """The bodies overseeing a territorial force on the date `on`."""
+        return self.filter(oversees__in=Oversight.objects.current_on(on)).distinct()
+
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user).distinct()
+
+
+class Organisation(models.Model):
+    code = models.SlugField(max_length=80, unique=True, help_text="Short, stable code used in web addresses.")
+    name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=30, choices=Kind.choices, db_index=True)
+    is_welsh = models.BooleanField(default=False, help_text="Welsh bodies publish in Welsh and English.")
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    designated_on = models.DateField(null=True, blank=True, help_text="For designated bodies: date designated.")
+    designation_revoked_on = models.DateField(null=True, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_force(self):
+        return self.kind in FORCE_KINDS
+
+    def overseen_by_on(self, on):
+        """The local policing body that oversaw this force on `on`, or None."""
+        oversight = Oversight.objects.current_on(on).filter(force=self).select_related("body").first()
+        return oversight.body if oversight else None
+
+
+class OversightQuerySet(models.QuerySet):
+    def current_on(self, on):
+        return self.filter(Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
+class Oversight(models.Model):
+    """A local policing body's oversight of a territorial force, from `starts_on` to `ends_on` inclusive."""
+
+    force = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="overseen_by",
+        limit_choices_to={"kind": Kind.TERRITORIAL_FORCE},
+    )
+    body = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="oversees",
+        limit_choices_to={"kind": Kind.LOCAL_POLICING_BODY},
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True, help_text="Last day of oversight. Empty while it continues.")
+
+    objects = OversightQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["force__name", "starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="oversight_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.body} oversees {self.force} from {self.starts_on}"
+
+    def clean(self):
+        if self.force_id and self.force.kind != Kind.TERRITORIAL_FORCE:
+            raise ValidationError({"force": "Only territorial forces have a local policing body"})
+        if self.body_id and self.body.kind != Kind.LOCAL_POLICING_BODY:
+            raise ValidationError({"body": "Choose a local policing body"})
+        overlapping = Oversight.objects.filter(force_id=self.force_id).exclude(pk=self.pk)
+        end = self.ends_on or datetime.date.max
+        overlapping = overlapping.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on), starts_on__lte=end)
+        if self.force_id and overlapping.exists():
+            raise ValidationError("This period overlaps another period of oversight for the same force")
+
+
+class AddresseeGroup(models.Model):
+    """A description of who a recommendation is for, resolved to organisations as of a date."""
+
+    class Rule(models.TextChoices):
+        TERRITORIAL_CHIEF_CONSTABLES = "territorial-chief-constables", "Chief constables of the territorial forces"
+        LOCAL_POLICING_BODIES = "local-policing-bodies", "Local policing bodies"
+        SECTION_29A_FORCES = "section-29a-forces", "All forces within section 29A"
+        CHOSEN = "chosen", "Chosen organisations"
+
+    code = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=255)
+    rule = models.CharField(max_length=40, choices=Rule.choices)
+    members = models.ManyToManyField(Organisation, blank=True, related_name="addressee_groups")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def resolve(self, on):
+        """The concrete organisations this group meant on the date `on`."""
+        organisations = Organisation.objects.all()
+        if self.rule == self.Rule.TERRITORIAL_CHIEF_CONSTABLES:
+            return organisations.territorial_forces()
+        if self.rule == self.Rule.LOCAL_POLICING_BODIES:
+            return organisations.local_policing_bodies_on(on)
+        if self.rule == self.Rule.SECTION_29A_FORCES:
+            return organisations.section_29a_forces()
+        return self.members.all()
+
+
+class Role(models.TextChoices):
+    DESIGNATED_BODY_USER = "designated-body-user", "Designated body user"
+    CASEWORKER = "caseworker", "Inspectorate caseworker"
+    EDITOR = "editor", "Organisation editor"
+    APPROVER = "approver", "Organisation approver"
+    COLLATOR = "collator", "Collator"
+    SUPPORT = "support", "Support organisation user"
+    ANALYST = "analyst", "Analyst"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+# Roles whose holders must sign in with a second factor (ADR 0003).
+TWO_FACTOR_ROLES = {Role.CASEWORKER, Role.ADMINISTRATOR}
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=30, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "role"]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} at {self.organisation}"

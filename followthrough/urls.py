@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("followthrough.accounts.urls")),
     path("", include("followthrough.calendar.urls")),
     path("organisations/", include("followthrough.organisations.urls")),
+    path("", include("followthrough.complaints.urls")),
+    path("", include("followthrough.reports.urls")),
     path("api/v1/", include((api_patterns, "api"))),
     path("django-admin/", admin.site.urls),
 ]

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "followthrough.accounts",
     "followthrough.organisations",
     "followthrough.calendar",
+    "followthrough.complaints",
+    "followthrough.reports",
     "followthrough.api",
 ]
 
@@ -73,6 +75,7 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "followthrough.jinja2.environment",
             "autoescape": True,
+            "context_processors": ["followthrough.core.context_processors.govuk_template"],
         },
     },
     {

@@ -1,0 +1,40 @@
+"""Demonstration accounts, one for each kind of user. For `make run` only: never load these in production."""
+
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+from followthrough.organisations.models import Membership, Organisation, Role
+
+from .models import User
+
+DEMO_PASSWORD = "follow-through-demo"  # noqa: S105 - demonstration accounts on a local machine only
+
+DEMO_USERS = [
+    ("admin@example.gov.uk", "Alex Administrator", "hmicfrs", [Role.ADMINISTRATOR]),
+    ("caseworker@example.gov.uk", "Casey Caseworker", "hmicfrs", [Role.CASEWORKER]),
+    ("hestia@example.org.uk", "Harper Hestia", "hestia", [Role.DESIGNATED_BODY_USER]),
+    ("editor@warwickshire.example.police.uk", "Eden Editor", "warwickshire-police", [Role.EDITOR]),
+    ("approver@warwickshire.example.police.uk", "April Approver", "warwickshire-police", [Role.APPROVER]),
+    ("collator@npcc.example.police.uk", "Colin Collator", "npcc", [Role.COLLATOR]),
+]
+
+# Fixed backup codes so a demonstration can sign in as staff without an authenticator app.
+DEMO_BACKUP_CODES = ["demo0001", "demo0002", "demo0003", "demo0004", "demo0005"]
+
+
+def load(out):
+    lines = []
+    for email, name, code, roles in DEMO_USERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
+        organisation = Organisation.objects.get(code=code)
+        for role in roles:
+            Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+        note = ""
+        if user.requires_two_factor:
+            device, _ = StaticDevice.objects.get_or_create(user=user, name="Backup codes", defaults={"confirmed": True})
+            device.token_set.all().delete()
+            StaticToken.objects.bulk_create(StaticToken(device=device, token=t) for t in DEMO_BACKUP_CODES)
+            note = f"  security code: any of {', '.join(DEMO_BACKUP_CODES)}"
+        lines.append(f"  {email:<42} {', '.join(r.label for r in roles)} at {organisation.name}{note}")
+    out.write("\nDemo sign-ins (password for all: {}):\n{}\n".format(DEMO_PASSWORD, "\n".join(lines)))

@@ -1,0 +1,235 @@
+"""Browser tests: Debian's chromium driven by Playwright against pytest-django's live server, with axe on every page.
+
+One browser is launched per test session; each test gets fresh browser contexts (so fresh cookies). Every request
+to a host other than the live server is aborted and fails the test: the service makes no third-party requests.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM is used from the same thread by the tests.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from django_otp.oath import totp  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+PROJECT_DIR = HERE.parent.parent
+AXE_SOURCE_PATH = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+TIMEOUT_MS = 10_000
+PASSWORD = "a long browser-test password"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in this folder `browser`, with a transactional database the live server thread can see.
+
+    `serialized_rollback` puts back the reference data the migrations load (bank holidays, organisations) before each
+    test, and so leaves it in place for any test that runs after these.
+    """
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+# --- the browser -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    """Make a browser context on the live server. Fails the test, at teardown, if any page asked another host."""
+    contexts = []
+    third_party = []
+    origin = live_server.url
+
+    def route(route):
+        url = route.request.url
+        if url == origin or url.startswith(f"{origin}/") or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            third_party.append(url)
+            route.abort()
+
+    def make(**options):
+        # The service's Content-Security-Policy only runs scripts with its nonce; bypass it so axe can be injected.
+        context = browser.new_context(base_url=origin, bypass_csp=True, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.route("**/*", route)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not third_party, "The service asked for something from another host:\n" + "\n".join(third_party)
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
+
+
+# --- accessibility -----------------------------------------------------------------------------------------------
+
+_AXE_RUN = """
+async (tags) => {
+  const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}
+"""
+
+
+def _axe_source():
+    if not hasattr(_axe_source, "text"):
+        _axe_source.text = AXE_SOURCE_PATH.read_text(encoding="utf-8")
+    return _axe_source.text
+
+
+def axe_violations(page):
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=_axe_source())
+    return page.evaluate(_AXE_RUN, WCAG_TAGS)
+
+
+def assert_accessible(page):
+    """Run axe (WCAG 2.0, 2.1 and 2.2 A and AA rules) on the page as it is now, and fail on any violation."""
+    violations = axe_violations(page)
+    if violations:
+        lines = [f"axe found {len(violations)} accessibility violation(s) on {page.url} ({page.title()!r}):"]
+        for v in violations:
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+            lines.extend(f"    {target}" for target in v["targets"])
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def visit(page, path, *, status=None):
+    """Go to `path`, check the response (any status below 400, unless `status` is given) and run axe."""
+    response = page.goto(path)
+    assert response is not None, f"No response for {path}"
+    if status is None:
+        assert response.status < 400, f"{path} answered {response.status}"
+    else:
+        assert response.status == status, f"{path} answered {response.status}, not {status}"
+    assert_accessible(page)
+    return response
+
+
+def submit(page, button, *, status=None):
+    """Press the button named `button`, wait for the page the form leads to, check its status and run axe."""
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name=button, exact=True).click()
+    response = navigation.value
+    assert response is not None, f"No response after pressing {button!r}"
+    if status is None:
+        assert response.status < 400, f"Pressing {button!r} led to {response.status} at {page.url}"
+    else:
+        assert response.status == status, f"Pressing {button!r} led to {response.status}, not {status}"
+    assert_accessible(page)
+    return response
+
+
+def follow(page, link, *, status=None):
+    """Follow the link (or button-styled link) named `link`, check the page it leads to and run axe."""
+    with page.expect_navigation() as navigation:
+        page.get_by_role("link", name=link, exact=True).first.click()
+    response = navigation.value
+    assert response is not None, f"No response after following {link!r}"
+    if status is None:
+        assert response.status < 400, f"Following {link!r} led to {response.status} at {page.url}"
+    else:
+        assert response.status == status, f"Following {link!r} led to {response.status}, not {status}"
+    assert_accessible(page)
+    return response
+
+
+# --- people ------------------------------------------------------------------------------------------------------
+
+
+def current_code(device):
+    """The 6-digit code an authenticator app holding `device`'s key would show now."""
+    device.refresh_from_db()
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):0{device.digits}d}"
+
+
+@dataclass
+class Person:
+    user: object
+    email: str
+    password: str = PASSWORD
+    devices: list = field(default_factory=list)
+
+    @property
+    def device(self):
+        return self.devices[0] if self.devices else None
+
+    def current_code(self):
+        return current_code(self.device)
+
+
+@pytest.fixture
+def hmicfrs(transactional_db):
+    """The inspectorate, whether or not the reference organisations are loaded."""
+    from followthrough.organisations.models import Kind, Organisation
+
+    organisation, _ = Organisation.objects.get_or_create(
+        code="hmicfrs",
+        defaults={
+            "name": "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
+            "kind": Kind.NATIONAL_BODY,
+        },
+    )
+    return organisation
+
+
+def _administrator(organisation, *, email, full_name):
+    from followthrough.accounts.models import User
+    from followthrough.organisations.models import Membership, Role
+
+    user = User.objects.create_user(email, PASSWORD, full_name=full_name)
+    Membership.objects.create(user=user, organisation=organisation, role=Role.ADMINISTRATOR)
+    return user
+
+
+@pytest.fixture
+def administrator(hmicfrs):
+    """An administrator with an authenticator app already set up: the test knows its key, so can make codes."""
+    user = _administrator(hmicfrs, email="ada.admin@example.gov.uk", full_name="Ada Admin")
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return Person(user=user, email=user.email, devices=[device])
+
+
+@pytest.fixture
+def new_administrator(hmicfrs):
+    """An administrator who has not yet set up two-factor authentication."""
+    user = _administrator(hmicfrs, email="nia.new@example.gov.uk", full_name="Nia New")
+    return Person(user=user, email=user.email)

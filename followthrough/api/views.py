@@ -1,6 +1,7 @@
 """The read-only API at /api/v1/, described by OpenAPI at /api/v1/openapi.json (ADR 0007)."""
 
 from ninja import NinjaAPI, Schema
+from ninja.responses import Status
 
 from followthrough.calendar import deadlines
 from followthrough.calendar.forms import DeadlineQueryForm
@@ -32,15 +33,18 @@ def deadline(request, rule: str | None = None, count: str | None = None, start: 
     """The last day of a period counted by `rule` (working-days, calendar-days or months), with an explanation."""
     form = DeadlineQueryForm({"rule": rule, "count": count, "start": start})
     if not form.is_valid():
-        return 400, {"errors": {field: list(messages) for field, messages in form.errors.items()}}
+        return Status(400, {"errors": {field: list(messages) for field, messages in form.errors.items()}})
     try:
         result = deadlines.compute(calendar=current_calendar(), **form.cleaned_data)
     except deadlines.OutsideCalendar:
-        return 400, {"errors": {"count": ["The period runs past the end of the bank holiday calendar"]}}
-    return 200, {
-        "rule": result.rule,
-        "count": result.count,
-        "start": result.start.isoformat(),
-        "due": result.due.isoformat(),
-        "explanation": result.explanation,
-    }
+        return Status(400, {"errors": {"count": ["The period runs past the end of the bank holiday calendar"]}})
+    return Status(
+        200,
+        {
+            "rule": result.rule,
+            "count": result.count,
+            "start": result.start.isoformat(),
+            "due": result.due.isoformat(),
+            "explanation": result.explanation,
+        },
+    )

@@ -55,11 +55,17 @@ def main():
     print(f"add a bank holiday that moves 1,000 open deadlines: {(time.perf_counter() - begin) * 1000:.0f} ms")
 
     client = Client()
-    for path in ["/", "/organisations/", "/deadline-calculator?rule=working-days&count=5&start-day=31&start-month=5&start-year=2019"]:
+    for path in [
+        "/",
+        "/organisations/",
+        "/deadline-calculator?rule=working-days&count=5&start-day=31&start-month=5&start-year=2019",
+    ]:
         client.get(path)
         median, worst = timed(lambda path=path: client.get(path), 20)
         print(f"GET {path[:60]}: median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms (20 requests)")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    )
 
 
 if __name__ == "__main__":

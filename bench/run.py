@@ -63,9 +63,8 @@ def main():
         client.get(path)
         median, worst = timed(lambda path=path: client.get(path), 20)
         print(f"GET {path[:60]}: median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms (20 requests)")
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    )
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}"
+    print(f"machine: {machine}, Python {platform.python_version()}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,187 @@
+"""Who oversaw each territorial force, and when: continuous dated oversight from 22 November 2012."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from followthrough.organisations.models import AddresseeGroup, Organisation, Oversight
+
+COMMISSIONERS_BEGAN = datetime.date(2012, 11, 22)
+TODAY = datetime.date(2026, 11, 23)
+HESTIA_REPORT_PUBLISHED = datetime.date(2021, 5, 26)
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def force(code):
+    return Organisation.objects.get(code=code)
+
+
+def overseer_code(force_code, on):
+    body = force(force_code).overseen_by_on(on)
+    return body.code if body else None
+
+
+def codes(queryset):
+    return set(queryset.values_list("code", flat=True))
+
+
+@pytest.mark.django_db
+def test_every_territorial_force_has_continuous_non_overlapping_oversight_from_22_november_2012_to_today():
+    for territorial_force in Organisation.objects.territorial_forces():
+        periods = list(Oversight.objects.filter(force=territorial_force).order_by("starts_on"))
+        assert periods, territorial_force.code
+        assert periods[0].starts_on == COMMISSIONERS_BEGAN, territorial_force.code
+        for earlier, later in zip(periods, periods[1:], strict=False):
+            assert earlier.ends_on is not None, territorial_force.code
+            assert later.starts_on == earlier.ends_on + ONE_DAY, territorial_force.code
+        assert periods[-1].ends_on is None or periods[-1].ends_on >= TODAY, territorial_force.code
+
+
+@pytest.mark.django_db
+def test_on_the_first_and_last_day_of_every_period_exactly_one_body_oversees_the_force():
+    for period in Oversight.objects.all():
+        for day in {
+            period.starts_on,
+            period.starts_on - ONE_DAY,
+            period.ends_on or TODAY,
+            (period.ends_on or TODAY) + ONE_DAY,
+        }:
+            if day < COMMISSIONERS_BEGAN:
+                continue
+            assert Oversight.objects.current_on(day).filter(force=period.force).count() == 1, (period, day)
+
+
+@pytest.mark.django_db
+def test_only_territorial_forces_are_overseen_and_only_by_local_policing_bodies():
+    assert set(Oversight.objects.values_list("force__kind", flat=True)) == {"territorial-force"}
+    assert set(Oversight.objects.values_list("body__kind", flat=True)) == {"local-policing-body"}
+
+
+@pytest.mark.django_db
+def test_no_body_oversees_more_than_one_force():
+    for body in Organisation.objects.filter(kind="local-policing-body"):
+        assert body.oversees.values("force").distinct().count() <= 1, body.code
+
+
+@pytest.mark.django_db
+def test_nobody_is_recorded_as_overseeing_a_force_before_commissioners_began():
+    assert overseer_code("warwickshire-police", COMMISSIONERS_BEGAN - ONE_DAY) is None
+    assert overseer_code("warwickshire-police", COMMISSIONERS_BEGAN) == "warwickshire-pcc"
+
+
+@pytest.mark.django_db
+def test_south_yorkshire_police_was_overseen_by_its_commissioner_in_2021_and_is_by_the_mayor_today():
+    assert overseer_code("south-yorkshire-police", datetime.date(2021, 6, 1)) == "south-yorkshire-pcc"
+    assert overseer_code("south-yorkshire-police", TODAY) == "south-yorkshire-mayor"
+    assert force("south-yorkshire-police").overseen_by_on(TODAY).name == "Mayor of South Yorkshire"
+
+
+@pytest.mark.django_db
+def test_south_yorkshire_passed_from_commissioner_to_mayor_on_7_may_2024():
+    assert overseer_code("south-yorkshire-police", datetime.date(2024, 5, 6)) == "south-yorkshire-pcc"
+    assert overseer_code("south-yorkshire-police", datetime.date(2024, 5, 7)) == "south-yorkshire-mayor"
+
+
+@pytest.mark.django_db
+def test_west_yorkshire_police_had_a_commissioner_on_1_may_2021_and_the_mayor_on_1_june_2021():
+    assert overseer_code("west-yorkshire-police", datetime.date(2021, 5, 1)) == "west-yorkshire-pcc"
+    assert overseer_code("west-yorkshire-police", datetime.date(2021, 6, 1)) == "west-yorkshire-mayor"
+    assert overseer_code("west-yorkshire-police", datetime.date(2021, 5, 9)) == "west-yorkshire-pcc"
+    assert overseer_code("west-yorkshire-police", datetime.date(2021, 5, 10)) == "west-yorkshire-mayor"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("force_code", "last_day_before", "body_before", "body_after"),
+    [
+        ("essex-police", datetime.date(2017, 9, 30), "essex-pcc", "essex-pfcc"),
+        ("staffordshire-police", datetime.date(2018, 7, 31), "staffordshire-pcc", "staffordshire-pfcc"),
+        ("northamptonshire-police", datetime.date(2018, 12, 31), "northamptonshire-pcc", "northamptonshire-pfcc"),
+        ("north-yorkshire-police", datetime.date(2018, 11, 14), "north-yorkshire-pcc", "north-yorkshire-pfcc"),
+        ("north-yorkshire-police", datetime.date(2024, 5, 6), "north-yorkshire-pfcc", "york-and-north-yorkshire-mayor"),
+        ("cumbria-constabulary", datetime.date(2023, 3, 31), "cumbria-pcc", "cumbria-pfcc"),
+        ("greater-manchester-police", datetime.date(2017, 5, 7), "greater-manchester-pcc", "greater-manchester-mayor"),
+    ],
+)
+def test_oversight_changes_hands_on_the_day_after_the_last_day_of_the_old_body(
+    force_code, last_day_before, body_before, body_after
+):
+    assert overseer_code(force_code, last_day_before) == body_before
+    assert overseer_code(force_code, last_day_before + ONE_DAY) == body_after
+
+
+@pytest.mark.django_db
+def test_the_met_and_city_of_london_police_have_the_same_overseer_throughout():
+    for day in [COMMISSIONERS_BEGAN, HESTIA_REPORT_PUBLISHED, TODAY]:
+        assert overseer_code("metropolitan-police-service", day) == "mopac"
+        assert overseer_code("city-of-london-police", day) == "city-of-london-corporation"
+
+
+@pytest.mark.django_db
+def test_the_chief_constables_group_resolves_to_the_43_territorial_forces():
+    group = AddresseeGroup.objects.get(code="territorial-chief-constables")
+    assert group.resolve(HESTIA_REPORT_PUBLISHED).count() == 43
+    assert set(group.resolve(TODAY).values_list("kind", flat=True)) == {"territorial-force"}
+
+
+@pytest.mark.django_db
+def test_the_local_policing_bodies_group_resolves_to_43_distinct_bodies_on_26_may_2021():
+    group = AddresseeGroup.objects.get(code="local-policing-bodies")
+    assert group.resolve(HESTIA_REPORT_PUBLISHED).count() == 43
+
+
+@pytest.mark.django_db
+def test_the_local_policing_bodies_group_resolves_to_43_bodies_on_every_new_year_since_2013_and_today():
+    group = AddresseeGroup.objects.get(code="local-policing-bodies")
+    for day in [datetime.date(year, 1, 1) for year in range(2013, 2027)] + [TODAY]:
+        assert group.resolve(day).count() == 43, day
+
+
+@pytest.mark.django_db
+def test_the_section_29a_group_resolves_to_47_forces():
+    assert AddresseeGroup.objects.get(code="section-29a-forces").resolve(TODAY).count() == 47
+
+
+@pytest.mark.django_db
+def test_the_local_policing_bodies_on_26_may_2021_differ_from_those_today_by_exactly_the_three_changes():
+    group = AddresseeGroup.objects.get(code="local-policing-bodies")
+    then, now = codes(group.resolve(HESTIA_REPORT_PUBLISHED)), codes(group.resolve(TODAY))
+    assert then - now == {"south-yorkshire-pcc", "north-yorkshire-pfcc", "cumbria-pcc"}
+    assert now - then == {"south-yorkshire-mayor", "york-and-north-yorkshire-mayor", "cumbria-pfcc"}
+
+
+@pytest.mark.django_db
+def test_oversight_clean_refuses_a_period_that_overlaps_an_existing_one():
+    overlapping = Oversight(
+        force=force("south-yorkshire-police"),
+        body=Organisation.objects.get(code="south-yorkshire-pcc"),
+        starts_on=datetime.date(2020, 1, 1),
+        ends_on=datetime.date(2020, 12, 31),
+    )
+    with pytest.raises(ValidationError, match="overlaps"):
+        overlapping.full_clean()
+
+
+@pytest.mark.django_db
+def test_oversight_clean_accepts_a_period_that_ends_before_the_first_one_begins():
+    earlier = Oversight(
+        force=force("south-yorkshire-police"),
+        body=Organisation.objects.get(code="south-yorkshire-pcc"),
+        starts_on=datetime.date(2012, 1, 1),
+        ends_on=COMMISSIONERS_BEGAN - ONE_DAY,
+    )
+    earlier.full_clean()
+
+
+@pytest.mark.django_db
+def test_oversight_clean_refuses_a_force_that_is_not_territorial():
+    wrong = Oversight(
+        force=force("british-transport-police"),
+        body=Organisation.objects.get(code="mopac"),
+        starts_on=datetime.date(2012, 1, 1),
+        ends_on=datetime.date(2012, 1, 31),
+    )
+    with pytest.raises(ValidationError) as refused:
+        wrong.full_clean()
+    assert "force" in refused.value.message_dict

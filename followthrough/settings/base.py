@@ -179,6 +179,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@follow-throug
 # Which part of the United Kingdom the working-day calendar follows (ADR 0005).
 CALENDAR_HOLIDAY_YEARS = (2015, 2035)
 
+# Super-complaints (followthrough/complaints/conf.py reads these). Eligibility has no statutory time limit: the
+# target is a service target, never shown as a legal deadline. The progress report cadence is not fixed in law.
+SUPER_COMPLAINT_ELIGIBILITY_TARGET_DAYS = int(os.environ.get("SUPER_COMPLAINT_ELIGIBILITY_TARGET_DAYS", "90"))
+SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS = int(os.environ.get("SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS", "3"))
+SUPER_COMPLAINT_UPLOAD_MAX_BYTES = int(os.environ.get("SUPER_COMPLAINT_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -257,3 +257,13 @@ def new_administrator(hmicfrs):
     """An administrator who has not yet set up two-factor authentication."""
     user = _administrator(hmicfrs, email="nia.new@example.gov.uk", full_name="Nia New")
     return Person(user=user, email=user.email)
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_type_cache():
+    """Transactional tests empty and refill the content type table; cached ids from earlier tests would be stale."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()

@@ -1,0 +1,176 @@
+"""Demonstration super-complaints: the real ones in DOMAIN.md §3, with their real dates where the sources give them.
+
+Everything is written through the services, dated as it happened, so the timelines show the real dates. Where the
+sources do not give a fact (an exact day, the date of an eligibility decision, the complaint's full text, a contact)
+the record says so instead of inventing it. The reports app moves each complaint to "report published" when it
+publishes the report. Safe to run again: a complaint already loaded is left alone.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from followthrough.organisations.models import Organisation
+
+from . import services
+from .models import State, SuperComplaint
+
+NOT_IN_SOURCES = "Not in the source documents held by this service."
+FORCES_NOTE = (
+    "The forces concerned are recorded as all forces within section 29A: the source documents do not list them."
+)
+ACKNOWLEDGED_NOTE = (
+    "The exact date of acknowledgement is not in the source documents: the date recorded is the last day of the "
+    "5-working-day period, when acknowledgement was due."
+)
+HARM_NOTE = "The complaint's own explanation of the harm is not in the source documents held by this service."
+ELIGIBLE_DATE_NOTE = "The date of the eligibility decision is not in the source documents."
+ELIGIBLE_REASONS = (
+    "Summary: decided eligible. The reasons given to the designated body are not in the source documents."
+)
+
+
+@dataclass(frozen=True)
+class DemoComplaint:
+    body: str  # organisation code
+    title: str
+    received_on: datetime.date
+    features: str
+    evidence: str = NOT_IN_SOURCES
+    received_note: str = ""
+    eligible_on: datetime.date | None = None
+
+
+DEMO_COMPLAINTS = [
+    DemoComplaint(
+        body="liberty",
+        title="Policing and immigration status",
+        received_on=datetime.date(2018, 12, 18),
+        features=(
+            "Summary: a super-complaint made jointly by Liberty and Southall Black Sisters about policing and "
+            "immigration status. The report on it, Safe to share?, was published on 17 December 2020."
+        ),
+    ),
+    DemoComplaint(
+        body="centre-for-womens-justice",
+        title="Protective measures",
+        received_on=datetime.date(2019, 3, 19),
+        features=(
+            "Summary: a super-complaint by the Centre for Women's Justice about protective measures. The report on "
+            "it, A duty to protect, was published on 24 August 2021."
+        ),
+    ),
+    DemoComplaint(
+        body="hestia",
+        title="Underground lives: police response to victims of modern slavery",
+        received_on=datetime.date(2019, 5, 31),
+        features=(
+            "Summary: Hestia's super-complaint about the police response to victims of modern slavery, drawing on "
+            "its report Underground lives: police response to victims of modern slavery (March 2019). The report on "
+            "it, The hidden victims, was published by HMICFRS, the College of Policing and the IOPC on 26 May 2021."
+        ),
+        evidence=(
+            "Summary: Hestia's report Underground lives: police response to victims of modern slavery (March 2019). "
+            "The full text of the super-complaint is not in the source documents held by this service."
+        ),
+    ),
+    DemoComplaint(
+        body="centre-for-womens-justice",
+        title="Police perpetrated domestic abuse",
+        received_on=datetime.date(2020, 3, 1),
+        received_note=(
+            "Received in March 2020. The day is not known: 1 March 2020 is recorded, so the acknowledgement "
+            "deadline shown is worked out from that day."
+        ),
+        features=(
+            "Summary: a super-complaint by the Centre for Women's Justice about police perpetrated domestic abuse. "
+            "The report on it was published on 30 June 2022."
+        ),
+    ),
+    DemoComplaint(
+        body="tees-valley-inclusion-project",
+        title="Honour-based abuse",
+        received_on=datetime.date(2020, 8, 7),
+        features=(
+            "Summary: a super-complaint by the Tees Valley Inclusion Project about the police response to "
+            "honour-based abuse. The report on it was published on 16 December 2022."
+        ),
+    ),
+    DemoComplaint(
+        body="criminal-justice-alliance",
+        title="Section 60 stop and search",
+        received_on=datetime.date(2021, 5, 1),
+        received_note=(
+            "Received in May 2021. The day is not known: 1 May 2021 is recorded, so the acknowledgement deadline "
+            "shown is worked out from that day."
+        ),
+        features=(
+            "Summary: a super-complaint by the Criminal Justice Alliance about stop and search under section 60. "
+            "The report on it was published on 15 December 2023."
+        ),
+    ),
+    DemoComplaint(
+        body="suzy-lamplugh-trust",
+        title="Stalking",
+        received_on=datetime.date(2022, 11, 1),
+        received_note=(
+            "Received in November 2022. The day is not known: 1 November 2022 is recorded, so the acknowledgement "
+            "deadline shown is worked out from that day."
+        ),
+        features=(
+            "Summary: a super-complaint by the Suzy Lamplugh Trust about the police response to stalking. It was "
+            "decided eligible on 26 January 2023 and the report on it was published in September 2024."
+        ),
+        eligible_on=datetime.date(2023, 1, 26),
+    ),
+]
+
+
+def load_one(demo, organisation):
+    """Lodge, submit, acknowledge and decide one complaint through the services, as the system (actor None)."""
+    complaint = services.complaint_start(designated_body=organisation, started_by=None, title=demo.title)
+    services.complaint_update_draft(
+        complaint=complaint,
+        updated_by=None,
+        features_of_policing=f"{demo.features}\n\n{FORCES_NOTE}",
+        all_section_29a_forces=True,
+        public_interest_harm=HARM_NOTE,
+        evidence_description=demo.evidence,
+        contact_name="Not in the source documents (demonstration data)",
+        contact_email=f"contact@{organisation.code}.example",
+    )
+    complaint = services.complaint_submit(
+        complaint=complaint, submitted_by=None, received_on=demo.received_on, note=demo.received_note
+    )
+    complaint = services.complaint_acknowledge(
+        complaint=complaint,
+        acknowledged_by=None,
+        on=complaint.acknowledgement_deadline.due,
+        note=ACKNOWLEDGED_NOTE,
+    )
+    return services.complaint_decide_eligibility(
+        complaint=complaint,
+        decided_by=None,
+        decision=State.ELIGIBLE,
+        reasons=ELIGIBLE_REASONS,
+        agreed_by_hmicfrs=True,
+        agreed_by_iopc=True,
+        agreed_by_college_of_policing=True,
+        on=demo.eligible_on,
+        note="" if demo.eligible_on else ELIGIBLE_DATE_NOTE,
+    )
+
+
+def load(out):
+    lines = []
+    for demo in sorted(DEMO_COMPLAINTS, key=lambda d: d.received_on):
+        organisation = Organisation.objects.filter(code=demo.body).first()
+        if organisation is None:
+            lines.append(f"  skipped {demo.title}: no organisation with code {demo.body!r}")
+            continue
+        complaint = SuperComplaint.internal.filter(designated_body=organisation, title=demo.title).first()
+        if complaint is None:
+            complaint = load_one(demo, organisation)
+        lines.append(
+            f"  {complaint.reference}  {organisation.name}: {complaint.title} ({complaint.get_state_display()})"
+        )
+    out.write("\nDemo super-complaints:\n{}\n".format("\n".join(lines)))

@@ -1,0 +1,112 @@
+"""The designated body's draft: answers, evidence files. Nothing here is seen by the inspectorate until submission."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from followthrough.core import audit
+from followthrough.core.models import AuditEntry
+
+from ..evidence import clean_original_name, detect_content_type
+from ..models import EvidenceFile, State, SuperComplaint
+from ..rules import acts_for_designated_body
+from .common import DRAFT_FIELDS, IllegalTransition, evidence_snapshot, lock, refresh, save, snapshot
+
+
+def _check_draft_editor(complaint, actor):
+    if actor is not None and not acts_for_designated_body(actor, complaint.designated_body_id):
+        raise IllegalTransition("Only people at the designated body that made the complaint can change it")
+    if complaint.state != State.DRAFT:
+        raise IllegalTransition(f"You cannot change {complaint.name} because it has been submitted")
+
+
+@transaction.atomic
+def complaint_start(*, designated_body, started_by, title):
+    """Begin a draft super-complaint for a designated body: nothing is sent until it is submitted."""
+    if started_by is not None and not acts_for_designated_body(started_by, designated_body.pk):
+        raise IllegalTransition("Only people at a designated body can start a super-complaint for it")
+    complaint = SuperComplaint(designated_body=designated_body, title=title.strip(), created_by=started_by)
+    complaint.full_clean()
+    complaint.save()
+    audit.record(actor=started_by, instance=complaint, action=AuditEntry.Action.CREATED, after=snapshot(complaint))
+    return complaint
+
+
+@transaction.atomic
+def complaint_update_draft(*, complaint, updated_by, forces=None, expected_version=None, **changes):
+    """Save answers to the draft's questions. `forces` replaces the forces chosen when given."""
+    unknown = set(changes) - DRAFT_FIELDS
+    if unknown:
+        raise TypeError(f"These are not answers to the draft's questions: {', '.join(sorted(unknown))}")
+    locked = lock(complaint, expected_version)
+    _check_draft_editor(locked, updated_by)
+    before = snapshot(locked)
+    for name, value in changes.items():
+        setattr(locked, name, value.strip() if isinstance(value, str) else value)
+    if forces is not None:
+        forces = list(forces)
+        if any(not force.is_force for force in forces):
+            raise ValidationError({"forces": "Select police forces only"})
+    save(locked)
+    if forces is not None:
+        locked.forces.set(forces)
+    audit.record(
+        actor=updated_by,
+        instance=locked,
+        action=AuditEntry.Action.UPDATED,
+        before=before,
+        after=snapshot(locked),
+        reason="Draft answers saved",
+    )
+    return refresh(complaint, locked)
+
+
+@transaction.atomic
+def evidence_file_add(*, complaint, upload, uploaded_by):
+    """Keep an evidence file with the draft, after checking what it really is (evidence.detect_content_type)."""
+    locked = lock(complaint, None)
+    _check_draft_editor(locked, uploaded_by)
+    content_type = detect_content_type(upload)
+    evidence = EvidenceFile(
+        complaint=locked,
+        original_name=clean_original_name(upload.name),
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=uploaded_by,
+    )
+    evidence.file.save(evidence.original_name, upload, save=False)
+    stored_name = evidence.file.name
+    try:
+        evidence.full_clean()
+        evidence.save()
+    except Exception:
+        evidence.file.storage.delete(stored_name)
+        raise
+    save(locked)
+    audit.record(
+        actor=uploaded_by,
+        instance=evidence,
+        action=AuditEntry.Action.CREATED,
+        after=evidence_snapshot(evidence),
+        reason=f"Evidence file added to {locked.name}",
+    )
+    refresh(complaint, locked)
+    return evidence
+
+
+@transaction.atomic
+def evidence_file_remove(*, evidence_file, removed_by):
+    locked = lock(evidence_file.complaint, None)
+    _check_draft_editor(locked, removed_by)
+    before = evidence_snapshot(evidence_file)
+    audit.record(
+        actor=removed_by,
+        instance=evidence_file,
+        action=AuditEntry.Action.DELETED,
+        before=before,
+        reason=f"Evidence file removed from {locked.name}",
+    )
+    storage, name = evidence_file.file.storage, evidence_file.file.name
+    evidence_file.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    save(locked)
+    return locked

@@ -1,0 +1,1 @@
+"""Super-complaint pages: public, the designated body's, and the inspectorate caseworkers'."""

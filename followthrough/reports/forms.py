@@ -1,0 +1,417 @@
+"""The inspectorate's forms for drafting, publishing and correcting reports."""
+
+from django import forms
+from django.apps import apps
+
+from followthrough.core.formatting import long_date, plural
+from followthrough.core.forms import GovukDateField
+from followthrough.organisations.models import AddresseeGroup, Kind, Organisation
+
+from .models import DueRule, Recommendation, Report
+
+# Who a recommendation can name directly, in the order the form lists them.
+ADDRESSEE_KINDS = [
+    (Kind.NATIONAL_BODY, "National bodies"),
+    (Kind.TERRITORIAL_FORCE, "Territorial police forces"),
+    (Kind.OTHER_FORCE, "Other police forces"),
+    (Kind.LOCAL_POLICING_BODY, "Local policing bodies"),
+]
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+DOCUMENT_MAX_MB = 50
+
+
+def complaints_awaiting_a_report():
+    """Super-complaints the three authorities found eligible and that have no report yet.
+
+    Read through the app registry, so this form still works while the complaints app is being built.
+    """
+    try:
+        model = apps.get_model("complaints", "SuperComplaint")
+    except LookupError:
+        return None
+    return (
+        model._default_manager.submitted()
+        .filter(state="eligible", report__isnull=True)
+        .select_related("designated_body")
+        .order_by("received_on")
+    )
+
+
+class ComplaintChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        title = f": {obj.title}" if obj.title else ""
+        return f"{obj.reference} ({obj.designated_body.name}){title}"
+
+
+class ReportForm(forms.Form):
+    title = forms.CharField(
+        label="Title of the report",
+        max_length=300,
+        error_messages={
+            "required": "Enter the title of the report",
+            "max_length": "The title must be 300 characters or fewer",
+        },
+    )
+    source = forms.ChoiceField(
+        label="What is the report about?",
+        choices=Report.Source.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the report is on a super-complaint or an inspection"},
+    )
+    super_complaint = ComplaintChoiceField(
+        label="Which super-complaint?",
+        queryset=None,
+        required=False,
+        empty_label="Select a super-complaint",
+        error_messages={"invalid_choice": "Select a super-complaint from the list"},
+    )
+    published_on = GovukDateField(
+        label="Publication date",
+        name_in_errors="publication date",
+        help_text="The date the report was or will be published. For example, 26 5 2021",
+    )
+    authors = forms.CharField(
+        label="Who wrote the report",
+        required=False,
+        max_length=300,
+        help_text="For example, HMICFRS, the College of Policing and the IOPC",
+        error_messages={"max_length": "Who wrote the report must be 300 characters or fewer"},
+    )
+    summary = forms.CharField(label="Summary", required=False, widget=forms.Textarea)
+    findings = forms.CharField(label="Findings", required=False, widget=forms.Textarea)
+    steps_taken = forms.CharField(label="Steps taken", required=False, widget=forms.Textarea)
+    conclusions = forms.CharField(label="Conclusions", required=False, widget=forms.Textarea)
+    further_action = forms.CharField(label="Further action", required=False, widget=forms.Textarea)
+    material_excluded = forms.CharField(
+        label="Material left out of the published report",
+        required=False,
+        widget=forms.Textarea,
+        help_text="Say what was left out for national security or to protect a person's safety, if anything",
+    )
+    document_url = forms.URLField(
+        label="Link to the report document",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter the link in the correct format, like https://www.example.gov.uk/report.pdf",
+            "max_length": "The link must be 500 characters or fewer",
+        },
+    )
+    document_file = forms.FileField(
+        label="Upload the report document (optional)",
+        required=False,
+        help_text=f"A PDF, smaller than {DOCUMENT_MAX_MB}MB",
+        error_messages={"empty": "The selected file is empty", "invalid": "Select a PDF file"},
+    )
+    response_count = forms.IntegerField(
+        label="Response period",
+        initial=56,
+        min_value=1,
+        max_value=3650,
+        help_text="How long chief officers and local policing bodies have to publish a response. Usually 56 days",
+        error_messages={
+            "required": "Enter the response period",
+            "invalid": "The response period must be a whole number, like 56",
+            "min_value": "The response period must be at least 1",
+            "max_value": "The response period must be 3650 or fewer",
+        },
+    )
+    response_unit = forms.ChoiceField(
+        label="Is the response period in days or months?",
+        choices=Report.ResponseUnit.choices,
+        initial=Report.ResponseUnit.CALENDAR_DAYS.value,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the response period is in days or months"},
+    )
+    response_applies_to = forms.ChoiceField(
+        label="Who must publish a response?",
+        choices=Report.ResponseAppliesTo.choices,
+        initial=Report.ResponseAppliesTo.CHIEF_OFFICERS_AND_LOCAL_POLICING_BODIES.value,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who must publish a response"},
+    )
+    progress_return_months = forms.IntegerField(
+        label="How often addressees report progress, in months",
+        initial=6,
+        min_value=1,
+        max_value=60,
+        error_messages={
+            "required": "Enter how often addressees report progress",
+            "invalid": "How often addressees report progress must be a whole number of months, like 6",
+            "min_value": "How often addressees report progress must be at least 1 month",
+            "max_value": "How often addressees report progress must be 60 months or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        complaints = complaints_awaiting_a_report()
+        self.complaints_available = complaints is not None
+        field = self.fields["super_complaint"]
+        if complaints is None:
+            del self.fields["super_complaint"]
+        else:
+            field.queryset = complaints
+
+    def clean_document_file(self):
+        """Only a PDF, recognised by its first bytes rather than its name, and not too large."""
+        upload = self.cleaned_data.get("document_file")
+        if not upload:
+            return None
+        if upload.size > DOCUMENT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(f"The selected file must be smaller than {DOCUMENT_MAX_MB}MB")
+        upload.seek(0)
+        start = upload.read(5)
+        upload.seek(0)
+        if start != b"%PDF-" or not upload.name.lower().endswith(".pdf"):
+            raise forms.ValidationError("The selected file must be a PDF")
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("source") == Report.Source.SUPER_COMPLAINT and self.complaints_available:
+            if not cleaned.get("super_complaint") and "super_complaint" not in self.errors:
+                self.add_error("super_complaint", "Select the super-complaint the report is on")
+        elif "super_complaint" in cleaned:
+            cleaned["super_complaint"] = None
+        return cleaned
+
+
+class AddresseesFormMixin(forms.Form):
+    """Who a recommendation is addressed to: groups resolved on the publication date, and named organisations."""
+
+    groups = forms.ModelMultipleChoiceField(
+        label="Groups it is addressed to",
+        queryset=AddresseeGroup.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each group becomes one obligation for every organisation in it on the publication date",
+        error_messages={
+            "invalid_choice": "Select groups from the list",
+            "invalid_pk_value": "Select groups from the list",
+        },
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label="Organisations named individually",
+        queryset=Organisation.objects.filter(kind__in=[kind for kind, _ in ADDRESSEE_KINDS]).order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Select organisations from the list",
+            "invalid_pk_value": "Select organisations from the list",
+        },
+    )
+    jointly = forms.ChoiceField(
+        label="Are the addressees asked to act jointly?",
+        choices=YES_NO,
+        initial="no",
+        widget=forms.RadioSelect,
+        help_text="For example, chief constables and police and crime commissioners working together",
+        error_messages={"required": "Select yes if the addressees are asked to act jointly"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        nobody = not cleaned.get("groups") and not cleaned.get("organisations")
+        if nobody and not self.has_error("groups") and not self.has_error("organisations"):
+            self.add_error("groups", "Select who it is addressed to")
+        if "jointly" in cleaned:
+            cleaned["jointly"] = cleaned["jointly"] == "yes"
+        return cleaned
+
+    def group_items(self, on):
+        """Checkbox items for the groups, each saying how many organisations it means on `on`."""
+        selected = {str(v) for v in (self["groups"].value() or [])}
+        items = []
+        for group in self.fields["groups"].queryset:
+            count = group.resolve(on).count()
+            items.append(
+                {
+                    "value": str(group.pk),
+                    "text": group.name,
+                    "checked": str(group.pk) in selected,
+                    "hint": {"text": f"{plural(count, 'organisation')} on {long_date(on)}"},
+                }
+            )
+        return items
+
+    def organisation_fieldsets(self):
+        """Checkbox parameters for the named organisations, one set per kind of organisation.
+
+        The first set's ids start with `organisations`, so the error summary's link lands on it.
+        """
+        selected = {str(v) for v in (self["organisations"].value() or [])}
+        by_kind = {kind: [] for kind, _ in ADDRESSEE_KINDS}
+        for organisation in self.fields["organisations"].queryset:
+            by_kind[organisation.kind].append(organisation)
+        fieldsets = []
+        for kind, label in ADDRESSEE_KINDS:
+            organisations = by_kind[kind]
+            if not organisations:
+                continue
+            items = [{"value": str(o.pk), "text": o.name, "checked": str(o.pk) in selected} for o in organisations]
+            chosen = sum(1 for item in items if item["checked"])
+            fieldsets.append(
+                {
+                    "summary": f"{label} ({chosen} selected)" if chosen else label,
+                    "open": bool(chosen) or kind == Kind.NATIONAL_BODY,
+                    "params": {
+                        "idPrefix": "organisations" if not fieldsets else f"organisations-{kind}",
+                        "name": "organisations",
+                        "classes": "govuk-checkboxes--small",
+                        "fieldset": {"legend": {"text": label, "classes": "govuk-visually-hidden"}},
+                        "items": items,
+                    },
+                }
+            )
+        return fieldsets
+
+
+class RecommendationForm(AddresseesFormMixin):
+    kind = forms.ChoiceField(
+        label="Is this a recommendation or an action?",
+        choices=Recommendation.Kind.choices,
+        initial=Recommendation.Kind.RECOMMENDATION.value,
+        widget=forms.RadioSelect,
+        help_text="Reports give actions to the College of Policing, HMICFRS or the IOPC",
+        error_messages={"required": "Select whether this is a recommendation or an action"},
+    )
+    number = forms.IntegerField(
+        label="Number",
+        min_value=1,
+        max_value=999,
+        help_text="As numbered in the report, for example 2 for Recommendation 2",
+        error_messages={
+            "required": "Enter the number the report gives it",
+            "invalid": "The number must be a whole number, like 2",
+            "min_value": "The number must be 1 or more",
+            "max_value": "The number must be 999 or fewer",
+        },
+    )
+    text = forms.CharField(
+        label="Text",
+        widget=forms.Textarea,
+        help_text="Use the report's own words. Leave a blank line between paragraphs. Start each item of a list with "
+        "a dash and a space",
+        error_messages={"required": "Enter the text of the recommendation"},
+    )
+    is_summary = forms.BooleanField(label="This is a summary, not the report's own words", required=False)
+    points = forms.CharField(
+        label="Points a response must address (optional)",
+        widget=forms.Textarea,
+        required=False,
+        help_text="One point on each line",
+    )
+    due_rule = forms.ChoiceField(
+        label="When is it due?",
+        choices=DueRule.choices,
+        initial=DueRule.NONE.value,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select when it is due"},
+    )
+    due_days = forms.IntegerField(
+        label="Number of days",
+        required=False,
+        min_value=1,
+        max_value=3650,
+        error_messages={
+            "invalid": "The number of days must be a whole number, like 28",
+            "min_value": "The number of days must be 1 or more",
+            "max_value": "The number of days must be 3650 or fewer",
+        },
+    )
+    due_months = forms.IntegerField(
+        label="Number of months",
+        required=False,
+        min_value=1,
+        max_value=120,
+        error_messages={
+            "invalid": "The number of months must be a whole number, like 6",
+            "min_value": "The number of months must be 1 or more",
+            "max_value": "The number of months must be 120 or fewer",
+        },
+    )
+    due_date = GovukDateField(label="Date it is due", name_in_errors="date it is due", required=False)
+
+    field_order = ["kind", "number", "text", "is_summary", "points", "groups", "organisations", "jointly", "due_rule"]
+
+    def __init__(self, *args, report, **kwargs):
+        self.report = report
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, number = cleaned.get("kind"), cleaned.get("number")
+        if kind and number and self.report.recommendations.filter(kind=kind, number=number).exists():
+            label = Recommendation.Kind(kind).label
+            self.add_error("number", f"{label} {number} is already in this report. Enter a different number")
+        rule = cleaned.get("due_rule")
+        cleaned["due_count"] = None
+        if rule == DueRule.WITHIN_DAYS:
+            if cleaned.get("due_days") is None and not self.has_error("due_days"):
+                self.add_error("due_days", "Enter the number of days")
+            cleaned["due_count"] = cleaned.get("due_days")
+        elif rule == DueRule.WITHIN_MONTHS:
+            if cleaned.get("due_months") is None and not self.has_error("due_months"):
+                self.add_error("due_months", "Enter the number of months")
+            cleaned["due_count"] = cleaned.get("due_months")
+        elif rule == DueRule.FIXED_DATE and cleaned.get("due_date") is None and not self.has_error("due_date"):
+            self.add_error("due_date", "Enter the date it is due")
+        if rule != DueRule.FIXED_DATE:
+            cleaned["due_date"] = None
+        cleaned["points"] = (cleaned.get("points") or "").splitlines()
+        return cleaned
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        fields = ["kind", "number", "text", "is_summary", "points", "groups", "organisations", "jointly", "due_rule"]
+        return {**{name: data[name] for name in fields}, "due_count": data["due_count"], "due_date": data["due_date"]}
+
+
+class CorrectionForm(AddresseesFormMixin):
+    text = forms.CharField(
+        label="Text",
+        widget=forms.Textarea,
+        help_text="Leave a blank line between paragraphs. Start each item of a list with a dash and a space",
+        error_messages={"required": "Enter the text of the recommendation"},
+    )
+    points = forms.CharField(
+        label="Points a response must address (optional)",
+        widget=forms.Textarea,
+        required=False,
+        help_text="One point on each line",
+    )
+    reason = forms.CharField(
+        label="Why are you correcting it?",
+        widget=forms.Textarea,
+        help_text="This is published with the correction, for example “Recommendation 4 was also addressed to "
+        "commissioners”",
+        error_messages={"required": "Enter why you are correcting the recommendation"},
+    )
+
+    field_order = ["text", "points", "groups", "organisations", "jointly", "reason"]
+
+    @classmethod
+    def initial_for(cls, recommendation):
+        return {
+            "text": recommendation.text,
+            "points": "\n".join(recommendation.points_list()),
+            "groups": [g.pk for g in recommendation.groups.all()],
+            "organisations": [o.pk for o in recommendation.organisations.all()],
+            "jointly": "yes" if recommendation.jointly else "no",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["points"] = (cleaned.get("points") or "").splitlines()
+        return cleaned
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        return {name: data[name] for name in ["text", "points", "groups", "organisations", "jointly", "reason"]}
+
+
+class PublishForm(forms.Form):
+    """Publishing asks only for confirmation: the publication date is the one on the report."""

@@ -1,0 +1,359 @@
+"""What the report pages show, worked out once so templates only lay it out (STYLE.md §7)."""
+
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+from followthrough.calendar import deadlines
+from followthrough.core.formatting import long_date, plural
+
+from .models import DueRule, Obligation, Recommendation, Report
+
+SECTIONS = [
+    ("summary", "Summary"),
+    ("findings", "Findings"),
+    ("steps_taken", "Steps taken"),
+    ("conclusions", "Conclusions"),
+    ("further_action", "Further action"),
+    ("material_excluded", "Material left out of the published report"),
+]
+
+SUMMARY_TAG = {"text": "Summary", "classes": "govuk-tag--grey"}
+
+
+def obligations_prefetch(queryset=None):
+    queryset = queryset if queryset is not None else Obligation.casework.all()
+    return Prefetch(
+        "obligations",
+        queryset=queryset.select_related(
+            "organisation", "group", "response_deadline", "recommendation_deadline"
+        ).order_by("organisation__name"),
+    )
+
+
+def recommendations_for_page(report):
+    """The report's recommendations, then its actions, with everything their presenters read."""
+    return (
+        report.recommendations.order_by("-kind", "number")
+        .prefetch_related("points", "versions", "groups", "organisations", obligations_prefetch())
+        .select_related("report")
+    )
+
+
+def response_due(report):
+    """The response period's last day, worked out from the report's rule (a pure calculation)."""
+    return deadlines.compute(rule=report.response_unit, count=report.response_count, start=report.published_on)
+
+
+def response_period_words(report):
+    unit = "day" if report.response_unit == Report.ResponseUnit.CALENDAR_DAYS else "month"
+    words = plural(report.response_count, unit)
+    if unit == "day":
+        return f"{words} beginning with the day of publication"
+    return f"{words} from the day of publication"
+
+
+class ReportPresenter:
+    def __init__(self, report, *, public=True):
+        self.report = report
+        self.public = public
+
+    @property
+    def source_caption(self):
+        if self.report.source == Report.Source.SUPER_COMPLAINT:
+            return "Report on a super-complaint"
+        return "Inspection report"
+
+    @property
+    def state_tag(self):
+        if self.report.is_published:
+            return {"text": "Published", "classes": "govuk-tag--green"}
+        return {"text": "Draft", "classes": "govuk-tag--grey"}
+
+    @property
+    def published_words(self):
+        if self.report.is_published:
+            return long_date(self.report.published_on)
+        return f"{long_date(self.report.published_on)} (planned)"
+
+    def summary_rows(self):
+        report = self.report
+        published = self.published_words
+        if report.published_on_note:
+            published = f"{published}. {report.published_on_note}"
+        rows = [{"key": {"text": "Published"}, "value": {"text": published}}]
+        if report.authors:
+            rows.append({"key": {"text": "By"}, "value": {"text": report.authors}})
+        rows.append({"key": {"text": "Source"}, "value": self._source_value()})
+        if report.response_applies_to != Report.ResponseAppliesTo.NO_ONE:
+            due = response_due(report)
+            who = (
+                "every addressee"
+                if report.response_applies_to == Report.ResponseAppliesTo.EVERY_ADDRESSEE
+                else "chief officers and local policing bodies"
+            )
+            rows.append(
+                {
+                    "key": {"text": "Responses due"},
+                    "value": {"text": f"By {long_date(due.due)}, from {who}: {response_period_words(report)}"},
+                }
+            )
+        rows.append(
+            {
+                "key": {"text": "Progress reported"},
+                "value": {"text": f"Every {plural(report.progress_return_months, 'month')}"},
+            }
+        )
+        return rows
+
+    @property
+    def counts_text(self):
+        """How many recommendations and actions, from the counts the list views annotate when they have them."""
+        recommendations = getattr(self.report, "recommendation_total", None)
+        actions = getattr(self.report, "action_total", None)
+        if recommendations is None or actions is None:
+            recommendations = self.report.recommendations.recommendations().count()
+            actions = self.report.recommendations.actions().count()
+        parts = []
+        if recommendations:
+            parts.append(plural(recommendations, "recommendation"))
+        if actions:
+            parts.append(plural(actions, "action"))
+        return " and ".join(parts) if parts else "No recommendations listed on this site"
+
+    def _source_value(self):
+        """The source in words; for a super-complaint, a link to the complaint's public page."""
+        report = self.report
+        complaint = report.super_complaint if report.super_complaint_id else None
+        if complaint is None:
+            return {"text": report.get_source_display()}
+        words = f"made by {complaint.designated_body.name}, received {long_date(complaint.received_on)}"
+        try:
+            href = reverse("complaints:public-detail", kwargs={"reference": complaint.reference})
+        except NoReverseMatch:
+            return {"text": f"Super-complaint {complaint.reference} {words}"}
+        return {
+            "html": format_html(
+                'Super-complaint <a class="govuk-link" href="{}">{}</a> {}', href, complaint.reference, words
+            )
+        }
+
+    def sections(self):
+        return [
+            {"id": field.replace("_", "-"), "heading": heading, "text": getattr(self.report, field)}
+            for field, heading in SECTIONS
+            if getattr(self.report, field)
+        ]
+
+    def events(self):
+        events = self.report.events.all()
+        return [e for e in events if e.is_public] if self.public else list(events)
+
+    def recommendations(self):
+        return [RecommendationPresenter(r) for r in recommendations_for_page(self.report)]
+
+
+class RecommendationPresenter:
+    """A recommendation or action: its words, points, due date and the organisations it is addressed to."""
+
+    def __init__(self, recommendation):
+        self.recommendation = recommendation
+        self.report = recommendation.report
+
+    def __getattr__(self, name):
+        return getattr(self.recommendation, name)
+
+    @property
+    def anchor(self):
+        return f"{self.recommendation.kind}-{self.recommendation.number}"
+
+    @property
+    def url_kind(self):
+        return "recommendations" if self.recommendation.kind == Recommendation.Kind.RECOMMENDATION else "actions"
+
+    @property
+    def summary_tag(self):
+        return SUMMARY_TAG if self.recommendation.is_summary else None
+
+    @property
+    def points(self):
+        return [point.text for point in self.recommendation.points.all()]
+
+    def _obligations(self):
+        return list(self.recommendation.obligations.all())
+
+    def active_obligations(self):
+        return [o for o in self._obligations() if o.is_active]
+
+    def closed_obligations(self):
+        return [ObligationPresenter(o) for o in self._obligations() if not o.is_active]
+
+    def _due(self):
+        """The recommendation's own due date, with its explanation, or None."""
+        rec = self.recommendation
+        stored = next((o.recommendation_deadline for o in self.active_obligations() if o.recommendation_deadline), None)
+        if stored is not None:
+            return stored.due, stored.explanation
+        start = self.report.published_on
+        if rec.due_rule == DueRule.IMMEDIATELY:
+            return start, f"Due immediately: on the day of publication, {long_date(start)}."
+        if rec.due_rule == DueRule.FIXED_DATE and rec.due_date:
+            return rec.due_date, f"A fixed date: {long_date(rec.due_date)}."
+        if rec.due_rule in (DueRule.WITHIN_DAYS, DueRule.WITHIN_MONTHS) and rec.due_count:
+            rule = deadlines.Rule.CALENDAR_DAYS if rec.due_rule == DueRule.WITHIN_DAYS else deadlines.Rule.MONTHS
+            result = deadlines.compute(rule=rule, count=rec.due_count, start=start)
+            return result.due, result.explanation
+        return None
+
+    @property
+    def due_text(self):
+        rec = self.recommendation
+        due = self._due()
+        if due is None:
+            return "The report sets no date"
+        date = long_date(due[0])
+        if rec.due_rule == DueRule.IMMEDIATELY:
+            return f"Immediately, from publication on {date}"
+        if rec.due_rule == DueRule.WITHIN_DAYS:
+            return f"Within {plural(rec.due_count, 'day')} of publication: by {date}"
+        if rec.due_rule == DueRule.WITHIN_MONTHS:
+            return f"Within {plural(rec.due_count, 'month')} of publication: by {date}"
+        return f"By {date}"
+
+    @property
+    def due_explanation(self):
+        due = self._due()
+        if due is None:
+            return ""
+        if self.recommendation.due_rule == DueRule.IMMEDIATELY:
+            return f"Due immediately: on the day of publication, {long_date(due[0])}."
+        return due[1]
+
+    @property
+    def response_due_text(self):
+        """When responses are due, if any addressee owes one."""
+        stored = [o.response_deadline for o in self.active_obligations() if o.response_deadline]
+        if not stored:
+            return ""
+        owing = plural(len(stored), "response")
+        dates = sorted({d.due for d in stored})
+        if len(dates) == 1:
+            return f"{owing} due by {long_date(dates[0])}"
+        return f"{owing} due between {long_date(dates[0])} and {long_date(dates[-1])}"
+
+    @property
+    def response_explanations(self):
+        return sorted({o.response_deadline.explanation for o in self.active_obligations() if o.response_deadline})
+
+    def addressee_groups(self):
+        """Active obligations grouped as the report addressed them, largest first.
+
+        Each group: name, count, label ("Chief constables of the territorial forces (43)") and its organisations.
+        Organisations named directly are each their own entry.
+        """
+        groups = {}
+        for obligation in self.active_obligations():
+            if obligation.group_id is None:
+                key, name = ("organisation", obligation.organisation_id), obligation.organisation.name
+            else:
+                key, name = ("group", obligation.group_id), obligation.group.name
+            entry = groups.setdefault(key, {"name": name, "obligations": []})
+            entry["obligations"].append(ObligationPresenter(obligation))
+        result = []
+        for (kind, _), entry in groups.items():
+            obligations = sorted(entry["obligations"], key=lambda o: o.organisation.name)
+            count = len(obligations)
+            result.append(
+                {
+                    "id": f"{self.anchor}-addressees-{len(result) + 1}",
+                    "name": entry["name"],
+                    "count": count,
+                    "label": f"{entry['name']} ({count})" if kind == "group" and count > 1 else entry["name"],
+                    "organisations": [o.organisation for o in obligations],
+                    "obligations": obligations,
+                    "single": count == 1,
+                }
+            )
+        return sorted(result, key=lambda g: (-g["count"], g["name"]))
+
+    @property
+    def addressee_summary(self):
+        """ "Chief constables of the territorial forces (43); Local policing bodies (43)" """
+        return "; ".join(group["label"] for group in self.addressee_groups()) or self.planned_addressees_text
+
+    @property
+    def planned_addressees_text(self):
+        """Who it is addressed to before publication turns the groups into organisations."""
+        names = [g.name for g in self.recommendation.groups.all()] + [
+            o.name for o in self.recommendation.organisations.all()
+        ]
+        if not names:
+            return "No one yet"
+        return "; ".join(names) + " (organisations are worked out on publication)"
+
+    @property
+    def addressee_count(self):
+        return len(self.active_obligations())
+
+    @property
+    def jointly_text(self):
+        if not self.recommendation.jointly:
+            return ""
+        return "Addressed jointly: these organisations are asked to act together."
+
+    def versions(self):
+        return list(self.recommendation.versions.all())
+
+    def corrections(self):
+        """Each correction, oldest first, with the wording it replaced."""
+        versions = self.versions()
+        result = []
+        for previous, version in zip(versions, versions[1:], strict=False):
+            result.append(
+                {
+                    "version": version,
+                    "previous": previous,
+                    "text": f"Corrected on {long_date(version.created_at)}: {version.reason}",
+                }
+            )
+        return result
+
+
+class ObligationPresenter:
+    """One organisation's obligation on one recommendation."""
+
+    def __init__(self, obligation):
+        self.obligation = obligation
+        self.organisation = obligation.organisation
+
+    @property
+    def status_tag(self):
+        if self.obligation.is_active:
+            return {"text": "Addressee", "classes": "govuk-tag--blue"}
+        return {"text": "No longer addressed", "classes": "govuk-tag--grey"}
+
+    @property
+    def response_due_text(self):
+        deadline = self.obligation.response_deadline
+        return long_date(deadline.due) if deadline else "No response period"
+
+    @property
+    def response_explanation(self):
+        deadline = self.obligation.response_deadline
+        return deadline.explanation if deadline else ""
+
+    @property
+    def recommendation_due_text(self):
+        deadline = self.obligation.recommendation_deadline
+        return long_date(deadline.due) if deadline else "No date set"
+
+    @property
+    def recommendation_explanation(self):
+        deadline = self.obligation.recommendation_deadline
+        return deadline.explanation if deadline else ""
+
+    @property
+    def closed_text(self):
+        if self.obligation.is_active:
+            return ""
+        return f"Closed on {long_date(self.obligation.closed_at)}. {self.obligation.closed_reason}"

@@ -1,0 +1,222 @@
+"""Report pages: public pages read only published reports; casework pages are for the inspectorate."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+
+from followthrough.core.formatting import plural
+from followthrough.core.permissions import permission_required, public
+from followthrough.core.views import page
+
+from . import services
+from .forms import CorrectionForm, PublishForm, RecommendationForm, ReportForm
+from .models import Obligation, Recommendation, Report
+from .presenters import RecommendationPresenter, ReportPresenter, obligations_prefetch
+
+MANAGE = "reports.manage_reports"
+COUNTS = {
+    "recommendation_total": Count(
+        "recommendations", filter=Q(recommendations__kind=Recommendation.Kind.RECOMMENDATION)
+    ),
+    "action_total": Count("recommendations", filter=Q(recommendations__kind=Recommendation.Kind.ACTION)),
+}
+
+
+def _workflow_errors():
+    """Errors a linked super-complaint's workflow can raise when its report is published."""
+    try:
+        from followthrough.complaints.services import IllegalTransition
+    except ImportError:
+        return (ValidationError,)
+    return (ValidationError, IllegalTransition)
+
+
+def _show_errors(form, error):
+    """Put a service's refusal on the form, so it appears in the error summary beside the field it is about."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        for field, field_errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, getattr(error, "message", None) or "; ".join(getattr(error, "messages", [str(error)])))
+
+
+def _recommendation(queryset, report, kind, number):
+    return get_object_or_404(
+        queryset.filter(report=report).prefetch_related("points", "versions", "groups", "organisations"),
+        kind=kind,
+        number=number,
+    )
+
+
+# Public pages ------------------------------------------------------------------------------------------------------
+
+
+@public
+def report_list(request):
+    reports = Report.public.annotate(**COUNTS).order_by("-published_on", "title")
+    return page(request, "reports/list.jinja", "Reports", reports=[ReportPresenter(r) for r in reports])
+
+
+@public
+def report_detail(request, slug):
+    report = get_object_or_404(Report.public, slug=slug)
+    presenter = ReportPresenter(report)
+    return page(
+        request,
+        "reports/detail.jinja",
+        report.title,
+        report=report,
+        presenter=presenter,
+        recommendations=presenter.recommendations(),
+    )
+
+
+@public
+def recommendation_detail(request, slug, kind, number):
+    report = get_object_or_404(Report.public, slug=slug)
+    recommendation = get_object_or_404(
+        Recommendation.public.filter(report=report)
+        .select_related("report")
+        .prefetch_related("points", "versions", "groups", "organisations", obligations_prefetch()),
+        kind=kind,
+        number=number,
+    )
+    presenter = RecommendationPresenter(recommendation)
+    return page(
+        request,
+        "reports/recommendation.jinja",
+        f"{recommendation.title}: {report.title}",
+        report=report,
+        recommendation=presenter,
+    )
+
+
+def _document_response(report):
+    if not report.document_file:
+        raise Http404("This report has no document")
+    return FileResponse(report.document_file.open("rb"), content_type="application/pdf", filename=f"{report.slug}.pdf")
+
+
+@public
+def report_document(request, slug):
+    return _document_response(get_object_or_404(Report.public, slug=slug))
+
+
+# Casework pages ----------------------------------------------------------------------------------------------------
+
+
+@permission_required(MANAGE)
+def casework_list(request):
+    reports = Report.casework.annotate(**COUNTS).order_by("state", "-published_on", "title")
+    return page(request, "reports/casework/list.jinja", "Reports", reports=[ReportPresenter(r) for r in reports])
+
+
+@permission_required(MANAGE)
+def casework_create(request):
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_create(created_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"Draft report created: {report.title}")
+            return redirect("reports:casework-detail", slug=report.slug)
+    return page(request, "reports/casework/create.jinja", "Add a report", forms=[form], form=form)
+
+
+@permission_required(MANAGE)
+def casework_detail(request, slug):
+    report = get_object_or_404(Report.casework.select_related("super_complaint__designated_body"), slug=slug)
+    presenter = ReportPresenter(report, public=False)
+    return page(
+        request,
+        "reports/casework/detail.jinja",
+        report.title,
+        report=report,
+        presenter=presenter,
+        recommendations=presenter.recommendations(),
+    )
+
+
+@permission_required(MANAGE)
+def casework_document(request, slug):
+    return _document_response(get_object_or_404(Report.casework, slug=slug))
+
+
+@permission_required(MANAGE)
+def casework_recommendation_add(request, slug):
+    report = get_object_or_404(Report.casework.drafts(), slug=slug)
+    form = RecommendationForm(request.POST or None, report=report)
+    if request.method == "POST" and form.is_valid():
+        try:
+            recommendation = services.recommendation_add(
+                report=report, added_by=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"{recommendation.title} added")
+            return redirect("reports:casework-detail", slug=report.slug)
+    return page(
+        request,
+        "reports/casework/recommendation_add.jinja",
+        "Add a recommendation or action",
+        forms=[form],
+        form=form,
+        report=report,
+    )
+
+
+@permission_required(MANAGE)
+def casework_publish(request, slug):
+    report = get_object_or_404(Report.casework.drafts(), slug=slug)
+    form = PublishForm(request.POST if request.method == "POST" else None)  # it has no fields, so POST may be empty
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_publish(report=report, published_by=request.user, on=report.published_on)
+        except _workflow_errors() as error:
+            _show_errors(form, error)
+        else:
+            created = Obligation.casework.filter(recommendation__report=report).count()
+            messages.success(request, f"Report published. {plural(created, 'obligation')} created")
+            return redirect("reports:casework-detail", slug=report.slug)
+    counts = services.obligation_counts(report)
+    return page(
+        request,
+        "reports/casework/publish.jinja",
+        "Publish the report",
+        forms=[form],
+        form=form,
+        report=report,
+        counts=counts,
+        total=sum(count for _, count in counts),
+    )
+
+
+@permission_required(MANAGE)
+def casework_correct(request, slug, kind, number):
+    report = get_object_or_404(Report.casework.published(), slug=slug)
+    recommendation = _recommendation(Recommendation.casework, report, kind, number)
+    form = CorrectionForm(request.POST or None, initial=CorrectionForm.initial_for(recommendation))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recommendation_correct(
+                recommendation=recommendation, corrected_by=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"{recommendation.title} corrected")
+            return redirect("reports:casework-detail", slug=report.slug)
+    return page(
+        request,
+        "reports/casework/correct.jinja",
+        f"Correct {recommendation.title}",
+        forms=[form],
+        form=form,
+        report=report,
+        recommendation=RecommendationPresenter(recommendation),
+    )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.apps import apps
+from django.db.models import Q
 
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.forms import GovukDateField
@@ -21,21 +22,20 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 DOCUMENT_MAX_MB = 50
 
 
-def complaints_awaiting_a_report():
+def complaints_awaiting_a_report(report=None):
     """Super-complaints the three authorities found eligible and that have no report yet.
 
+    With `report`, also the super-complaint that draft is already linked to, so changing the draft keeps the link.
     Read through the app registry, so this form still works while the complaints app is being built.
     """
     try:
         model = apps.get_model("complaints", "SuperComplaint")
     except LookupError:
         return None
-    return (
-        model._default_manager.submitted()
-        .filter(state="eligible", report__isnull=True)
-        .select_related("designated_body")
-        .order_by("received_on")
-    )
+    awaiting = Q(state="eligible", report__isnull=True)
+    if report is not None and report.super_complaint_id:
+        awaiting |= Q(pk=report.super_complaint_id)
+    return model._default_manager.submitted().filter(awaiting).select_related("designated_body").order_by("received_on")
 
 
 class ComplaintChoiceField(forms.ModelChoiceField):
@@ -145,15 +145,31 @@ class ReportForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, report=None, **kwargs):
+        """`report` is the draft being changed, if any: its own super-complaint stays a choice."""
         super().__init__(*args, **kwargs)
-        complaints = complaints_awaiting_a_report()
+        complaints = complaints_awaiting_a_report(report)
         self.complaints_available = complaints is not None
         field = self.fields["super_complaint"]
         if complaints is None:
             del self.fields["super_complaint"]
         else:
             field.queryset = complaints
+        if report is not None and report.document_file:
+            upload = self.fields["document_file"]
+            upload.label = "Replace the uploaded report document (optional)"
+            upload.help_text = (
+                f"Leave this empty to keep the document uploaded already. A PDF, smaller than {DOCUMENT_MAX_MB}MB"
+            )
+
+    @classmethod
+    def initial_for(cls, report):
+        """The form's answers as the draft stands. An upload cannot be filled in again: an empty one keeps the file."""
+        initial = {
+            name: getattr(report, name) for name in cls.base_fields if name not in ("super_complaint", "document_file")
+        }
+        initial["super_complaint"] = report.super_complaint_id
+        return initial
 
     def clean_document_file(self):
         """Only a PDF, recognised by its first bytes rather than its name, and not too large."""
@@ -211,6 +227,15 @@ class AddresseesFormMixin(forms.Form):
         help_text="For example, chief constables and police and crime commissioners working together",
         error_messages={"required": "Select yes if the addressees are asked to act jointly"},
     )
+
+    @staticmethod
+    def addressee_initial(recommendation):
+        """The addressee answers as `recommendation` stands, for a form that changes it."""
+        return {
+            "groups": [g.pk for g in recommendation.groups.all()],
+            "organisations": [o.pk for o in recommendation.organisations.all()],
+            "jointly": "yes" if recommendation.jointly else "no",
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -337,14 +362,36 @@ class RecommendationForm(AddresseesFormMixin):
 
     field_order = ["kind", "number", "text", "is_summary", "points", "groups", "organisations", "jointly", "due_rule"]
 
-    def __init__(self, *args, report, **kwargs):
+    def __init__(self, *args, report, recommendation=None, **kwargs):
+        """`recommendation` is the one being changed, if any: it may keep its own number."""
         self.report = report
+        self.recommendation = recommendation
         super().__init__(*args, **kwargs)
+
+    @classmethod
+    def initial_for(cls, recommendation):
+        """The form's answers as `recommendation` stands, for changing it while its report is a draft."""
+        rule = recommendation.due_rule
+        return {
+            "kind": recommendation.kind,
+            "number": recommendation.number,
+            "text": recommendation.text,
+            "is_summary": recommendation.is_summary,
+            "points": "\n".join(recommendation.points_list()),
+            **cls.addressee_initial(recommendation),
+            "due_rule": rule,
+            "due_days": recommendation.due_count if rule == DueRule.WITHIN_DAYS else None,
+            "due_months": recommendation.due_count if rule == DueRule.WITHIN_MONTHS else None,
+            "due_date": recommendation.due_date,
+        }
 
     def clean(self):
         cleaned = super().clean()
         kind, number = cleaned.get("kind"), cleaned.get("number")
-        if kind and number and self.report.recommendations.filter(kind=kind, number=number).exists():
+        others = self.report.recommendations.all()
+        if self.recommendation is not None:
+            others = others.exclude(pk=self.recommendation.pk)
+        if kind and number and others.filter(kind=kind, number=number).exists():
             label = Recommendation.Kind(kind).label
             self.add_error("number", f"{label} {number} is already in this report. Enter a different number")
         rule = cleaned.get("due_rule")
@@ -398,9 +445,7 @@ class CorrectionForm(AddresseesFormMixin):
         return {
             "text": recommendation.text,
             "points": "\n".join(recommendation.points_list()),
-            "groups": [g.pk for g in recommendation.groups.all()],
-            "organisations": [o.pk for o in recommendation.organisations.all()],
-            "jointly": "yes" if recommendation.jointly else "no",
+            **cls.addressee_initial(recommendation),
         }
 
     def clean(self):
@@ -413,5 +458,9 @@ class CorrectionForm(AddresseesFormMixin):
         return {name: data[name] for name in ["text", "points", "groups", "organisations", "jointly", "reason"]}
 
 
-class PublishForm(forms.Form):
-    """Publishing asks only for confirmation: the publication date is the one on the report."""
+class ConfirmForm(forms.Form):
+    """A page that asks only for confirmation: publishing a report, or removing a draft's recommendation.
+
+    It has no fields (a report is published on the publication date it already has); it carries a service's refusal
+    to the error summary.
+    """

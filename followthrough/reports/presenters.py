@@ -20,6 +20,16 @@ SECTIONS = [
 
 SUMMARY_TAG = {"text": "Summary", "classes": "govuk-tag--grey"}
 
+# Where each summary row's "Change" link lands on the form that changes a draft, and what it changes (for screen
+# readers, which read the link as "Change publication date").
+CHANGE_LINKS = {
+    "Published": ("published_on-day", "publication date"),
+    "By": ("id_authors", "who wrote the report"),
+    "Source": ("source", "what the report is about"),
+    "Responses due": ("id_response_count", "response period"),
+    "Progress reported": ("id_progress_return_months", "how often progress is reported"),
+}
+
 
 def obligations_prefetch(queryset=None):
     queryset = queryset if queryset is not None else Obligation.casework.all()
@@ -71,6 +81,11 @@ class ReportPresenter:
         return {"text": "Draft", "classes": "govuk-tag--grey"}
 
     @property
+    def can_change(self):
+        """Whether the page offers to change the report: a draft on the inspectorate's pages, never a published one."""
+        return not self.public and not self.report.is_published
+
+    @property
     def published_words(self):
         if self.report.is_published:
             return long_date(self.report.published_on)
@@ -82,10 +97,13 @@ class ReportPresenter:
         if report.published_on_note:
             published = f"{published}. {report.published_on_note}"
         rows = [{"key": {"text": "Published"}, "value": {"text": published}}]
-        if report.authors:
-            rows.append({"key": {"text": "By"}, "value": {"text": report.authors}})
+        if report.authors or self.can_change:
+            rows.append({"key": {"text": "By"}, "value": {"text": report.authors or "Not given"}})
         rows.append({"key": {"text": "Source"}, "value": self._source_value()})
-        if report.response_applies_to != Report.ResponseAppliesTo.NO_ONE:
+        if report.response_applies_to == Report.ResponseAppliesTo.NO_ONE:
+            if self.can_change:
+                rows.append({"key": {"text": "Responses due"}, "value": {"text": "The report sets no response period"}})
+        else:
             due = response_due(report)
             who = (
                 "every addressee"
@@ -104,6 +122,13 @@ class ReportPresenter:
                 "value": {"text": f"Every {plural(report.progress_return_months, 'month')}"},
             }
         )
+        if self.can_change:
+            edit = reverse("reports:casework-edit", kwargs={"slug": report.slug})
+            for row in rows:
+                anchor, words = CHANGE_LINKS[row["key"]["text"]]
+                row["actions"] = {
+                    "items": [{"href": f"{edit}#{anchor}", "text": "Change", "visuallyHiddenText": words}]
+                }
         return rows
 
     @property

@@ -23,6 +23,7 @@ urlpatterns = [
     path("casework/reports", views.casework_list, name="casework-list"),
     path("casework/reports/new", views.casework_create, name="casework-create"),
     path("casework/reports/<slug:slug>", views.casework_detail, name="casework-detail"),
+    path("casework/reports/<slug:slug>/edit", views.casework_edit, name="casework-edit"),
     path(
         "casework/reports/<slug:slug>/recommendations/new",
         views.casework_recommendation_add,
@@ -41,5 +42,30 @@ urlpatterns = [
         views.casework_correct,
         ACTION,
         name="casework-correct-action",
+    ),
+    # A draft's recommendations and actions are changed or removed; a published one's are corrected (above).
+    path(
+        "casework/reports/<slug:slug>/recommendations/<int:number>/edit",
+        views.casework_recommendation_edit,
+        RECOMMENDATION,
+        name="casework-edit-recommendation",
+    ),
+    path(
+        "casework/reports/<slug:slug>/actions/<int:number>/edit",
+        views.casework_recommendation_edit,
+        ACTION,
+        name="casework-edit-action",
+    ),
+    path(
+        "casework/reports/<slug:slug>/recommendations/<int:number>/remove",
+        views.casework_recommendation_remove,
+        RECOMMENDATION,
+        name="casework-remove-recommendation",
+    ),
+    path(
+        "casework/reports/<slug:slug>/actions/<int:number>/remove",
+        views.casework_recommendation_remove,
+        ACTION,
+        name="casework-remove-action",
     ),
 ]

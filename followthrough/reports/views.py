@@ -11,7 +11,7 @@ from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 
 from . import services
-from .forms import CorrectionForm, PublishForm, RecommendationForm, ReportForm
+from .forms import ConfirmForm, CorrectionForm, RecommendationForm, ReportForm
 from .models import Obligation, Recommendation, Report
 from .presenters import RecommendationPresenter, ReportPresenter, obligations_prefetch
 
@@ -171,9 +171,81 @@ def casework_recommendation_add(request, slug):
 
 
 @permission_required(MANAGE)
+def casework_edit(request, slug):
+    report = get_object_or_404(Report.casework.drafts().select_related("super_complaint"), slug=slug)
+    form = ReportForm(
+        request.POST or None, request.FILES or None, report=report, initial=ReportForm.initial_for(report)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_update(report=report, updated_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, "Report details saved")
+            return redirect("reports:casework-detail", slug=report.slug)
+    return page(request, "reports/casework/edit.jinja", "Change report details", forms=[form], form=form, report=report)
+
+
+@permission_required(MANAGE)
+def casework_recommendation_edit(request, slug, kind, number):
+    report = get_object_or_404(Report.casework.drafts(), slug=slug)
+    recommendation = _recommendation(Recommendation.casework, report, kind, number)
+    title = recommendation.title
+    form = RecommendationForm(
+        request.POST or None,
+        report=report,
+        recommendation=recommendation,
+        initial=RecommendationForm.initial_for(recommendation),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recommendation_update(
+                recommendation=recommendation, updated_by=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"{recommendation.title} saved")
+            return redirect("reports:casework-detail", slug=report.slug)
+    return page(
+        request,
+        "reports/casework/recommendation_edit.jinja",
+        f"Change {title}",
+        forms=[form],
+        form=form,
+        report=report,
+    )
+
+
+@permission_required(MANAGE)
+def casework_recommendation_remove(request, slug, kind, number):
+    report = get_object_or_404(Report.casework.drafts(), slug=slug)
+    recommendation = _recommendation(Recommendation.casework, report, kind, number)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)  # it has no fields, so POST may be empty
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recommendation_remove(recommendation=recommendation, removed_by=request.user)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, f"{recommendation.title} removed")
+            return redirect("reports:casework-detail", slug=report.slug)
+    return page(
+        request,
+        "reports/casework/recommendation_remove.jinja",
+        f"Are you sure you want to remove {recommendation.title}?",
+        forms=[form],
+        form=form,
+        report=report,
+        recommendation=RecommendationPresenter(recommendation),
+    )
+
+
+@permission_required(MANAGE)
 def casework_publish(request, slug):
     report = get_object_or_404(Report.casework.drafts(), slug=slug)
-    form = PublishForm(request.POST if request.method == "POST" else None)  # it has no fields, so POST may be empty
+    form = ConfirmForm(request.POST if request.method == "POST" else None)  # it has no fields, so POST may be empty
     if request.method == "POST" and form.is_valid():
         try:
             services.report_publish(report=report, published_by=request.user, on=report.published_on)

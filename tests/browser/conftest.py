@@ -9,7 +9,9 @@ the router answers a made-up path on the live server's origin with node_modules/
 `script-src 'self'` allows it. That is also about 0.25 seconds a page faster than `add_script_tag(content=...)`.
 """
 
+import importlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 from django_otp.oath import totp  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PROJECT_DIR = HERE.parent.parent
@@ -46,10 +48,11 @@ def pytest_collection_modifyitems(config, items):
     """Mark every test in this folder `browser`, with a transactional database the live server thread can see.
 
     A transactional test empties every table when it ends, so only the first browser test sees the reference data the
-    migrations load (bank holidays, organisations): these tests make what they need. pytest-django runs transactional
-    tests after the others, so no other test loses that data. A test that needs the migrated data can say
-    `@pytest.mark.django_db(transaction=True, serialized_rollback=True)` (a test's or module's own marker is kept);
-    that serialises the whole database once per session, so every installed app's models must be migrated.
+    migrations load (bank holidays, organisations): these tests make what they need, or ask for the `reference_data`
+    fixture. pytest-django runs transactional tests after the others, so no other test loses that data. A test can
+    also say `@pytest.mark.django_db(transaction=True, serialized_rollback=True)` (a test's or module's own marker is
+    kept); that serialises the whole database once per session, so it fails while any installed app has models
+    without migrations.
     """
     for item in items:
         if HERE in Path(item.path).resolve().parents:
@@ -125,13 +128,30 @@ def page(new_context):
 _AXE_RUN = """
 async (tags) => {
   const results = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-  return results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    helpUrl: v.helpUrl,
-    targets: v.nodes.map((n) => n.target.join(" ")),
-  }));
+  return results.violations
+    .map((v) => ({...v, nodes: v.nodes.filter((n) => !isGovukConditionalRevealRadio(v, n))}))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+
+  // GOV.UK Frontend's one known, deliberate axe failure: a radio that reveals a conditional question carries
+  // aria-expanded, which ARIA does not yet allow on radios (w3c/aria#1404). The Design System keeps it because screen
+  // readers announce it (alphagov/govuk-frontend#979, listed in #1280). Only that attribute on such a radio is let
+  // through; anything else on the same element still fails.
+  function isGovukConditionalRevealRadio(violation, node) {
+    if (violation.id !== "aria-allowed-attr" || node.target.length !== 1) return false;
+    const element = document.querySelector(node.target[0]);
+    const attributes = [...node.any, ...node.all, ...node.none].flatMap((check) => check.data || []);
+    return Boolean(element)
+      && element.matches("input[type=radio].govuk-radios__input[aria-controls]")
+      && attributes.length > 0
+      && attributes.every((attribute) => String(attribute).startsWith("aria-expanded="));
+  }
 }
 """
 
@@ -187,9 +207,15 @@ def submit(page, button, *, status=None):
 
 
 def follow(page, link, *, status=None):
-    """Follow the link (or button-styled link) named `link`, check the page it leads to and run axe."""
+    """Follow the link (or button-styled link) named `link`, check the page it leads to and run axe.
+
+    GOV.UK Frontend gives a link styled as a button (`govukButton` with an `href`) the role "button", so a link is
+    looked for under either role; a real <button> is left to `submit`.
+    """
+    as_link = page.get_by_role("link", name=link, exact=True)
+    as_button = page.locator("a[href]").and_(page.get_by_role("button", name=link, exact=True))
     with page.expect_navigation() as navigation:
-        page.get_by_role("link", name=link, exact=True).first.click()
+        as_link.or_(as_button).first.click()
     response = navigation.value
     assert response is not None, f"No response after following {link!r}"
     if status is None:
@@ -198,6 +224,33 @@ def follow(page, link, *, status=None):
         assert response.status == status, f"Following {link!r} led to {response.status}, not {status}"
     assert_accessible(page)
     return response
+
+
+def sign_in(page, email, password=PASSWORD):
+    """Sign in with an email address and password, as far as the page that follows (a code page, for some)."""
+    visit(page, "/sign-in")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    submit(page, "Sign in")
+
+
+def date_input(page, legend, date):
+    """Fill in the GOV.UK date input whose fieldset's legend is `legend`."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(date.day))
+    group.get_by_label("Month").fill(str(date.month))
+    group.get_by_label("Year").fill(str(date.year))
+
+
+def expect_error_summary(page, *messages):
+    """The page shows the GOV.UK error summary, linking to each of `messages`, and its title starts "Error: "."""
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_visible()
+    expect(summary.get_by_role("heading")).to_have_text("There is a problem")
+    for message in messages:
+        expect(summary.get_by_role("link", name=message)).to_be_visible()
+    expect(page).to_have_title(re.compile(r"^Error: "))
 
 
 # --- people ------------------------------------------------------------------------------------------------------
@@ -257,6 +310,26 @@ def new_administrator(hmicfrs):
     """An administrator who has not yet set up two-factor authentication."""
     user = _administrator(hmicfrs, email="nia.new@example.gov.uk", full_name="Nia New")
     return Person(user=user, email=user.email)
+
+
+# The data migrations that load reference data, and the function in each that loads it.
+REFERENCE_DATA_LOADERS = [
+    ("followthrough.organisations.migrations.0002_load_reference_data", "load"),
+    ("followthrough.calendar.migrations.0002_seed_england_and_wales_bank_holidays", "seed"),
+]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """The organisations, their oversight, addressee groups and bank holidays, loaded as the data migrations load them.
+
+    It calls the migrations' own functions with the live app registry, so tests run on the service's real reference
+    data. Both match existing rows, so it is harmless when the database still holds the migrated data.
+    """
+    from django.apps import apps
+
+    for module, loader in REFERENCE_DATA_LOADERS:
+        getattr(importlib.import_module(module), loader)(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -10,22 +10,7 @@ from playwright.sync_api import expect
 from followthrough.calendar import services as calendar_services
 from followthrough.calendar.models import StoredDeadline
 
-from .conftest import PASSWORD, current_code, follow, submit, visit
-
-
-def sign_in(page, email, password=PASSWORD):
-    visit(page, "/sign-in")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(password)
-    submit(page, "Sign in")
-
-
-def date_input(page, legend, date):
-    group = page.get_by_role("group", name=legend)
-    group.get_by_label("Day").fill(str(date.day))
-    group.get_by_label("Month").fill(str(date.month))
-    group.get_by_label("Year").fill(str(date.year))
+from .conftest import current_code, date_input, expect_error_summary, follow, sign_in, submit, visit
 
 
 def wait_until_verify_is_allowed(device, timeout=5):
@@ -36,15 +21,6 @@ def wait_until_verify_is_allowed(device, timeout=5):
         assert time.monotonic() < deadline, "django-otp is still throttling the device"
         time.sleep(0.1)
         device.refresh_from_db()
-
-
-def expect_error_summary(page, *messages):
-    summary = page.locator(".govuk-error-summary")
-    expect(summary).to_be_visible()
-    expect(summary.get_by_role("heading")).to_have_text("There is a problem")
-    for message in messages:
-        expect(summary.get_by_role("link", name=message)).to_be_visible()
-    expect(page).to_have_title(re.compile(r"^Error: "))
 
 
 def test_an_administrator_adds_a_bank_holiday_and_sees_a_stored_deadline_move(page, administrator):

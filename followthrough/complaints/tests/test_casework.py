@@ -72,6 +72,21 @@ def test_an_action_not_allowed_in_the_current_state_is_not_offered(signed_in_cli
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("state", "linked"), [("acknowledged", False), ("eligible", True), ("report-published", False)]
+)
+def test_an_eligible_complaint_links_to_where_its_report_is_added(signed_in_client, caseworker, state, linked):
+    complaint = complaint_in(state, organisation("hestia"))
+    detail = reverse("complaints:casework-detail", kwargs={"reference": complaint.reference})
+    document = assert_good_page(signed_in_client(caseworker).get(detail))
+    links = {" ".join("".join(a.itertext()).split()): a.get("href") for a in document.iter("a")}
+    if linked:
+        assert links["Add the report on this super-complaint"] == reverse("reports:casework-create")
+    else:
+        assert "Add the report on this super-complaint" not in links
+
+
+@pytest.mark.django_db
 def test_posting_an_action_not_allowed_in_the_current_state_is_refused_and_changes_nothing(
     signed_in_client, caseworker
 ):

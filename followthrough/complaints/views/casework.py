@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
@@ -25,7 +25,7 @@ from ..forms import (
     InvestigationForm,
     ProgressReportForm,
 )
-from ..models import TRANSITIONS, Action, SuperComplaint
+from ..models import TRANSITIONS, Action, State, SuperComplaint
 from ..presenters import ComplaintPresenter, InboxRow
 from .scope import add_service_errors, casework_complaint
 
@@ -133,6 +133,16 @@ def offered_actions(complaint):
     ]
 
 
+def add_report_url(complaint):
+    """Where a caseworker drafts the report on an eligible complaint: the reports app's page, if it is installed."""
+    if complaint.state != State.ELIGIBLE:
+        return None
+    try:
+        return reverse("reports:casework-create")
+    except NoReverseMatch:
+        return None
+
+
 @permission_required("complaints.view_casework", fn=casework_complaint)
 def detail(request, reference):
     complaint = casework_complaint(request, reference)
@@ -144,6 +154,7 @@ def detail(request, reference):
         complaint=complaint,
         presenter=presenter,
         actions=offered_actions(complaint),
+        add_report_url=add_report_url(complaint),
     )
 
 

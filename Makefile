@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint format bench setup browser clean
+.PHONY: run worker test lint format bench setup browser clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ run: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The background task worker (django-tasks' database backend, ADR 0010): run it beside `make run`, in another terminal.
+worker: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py db_worker
 
 test: setup browser
 	$(PY) manage.py makemigrations --check --dry-run --settings=followthrough.settings.test >/dev/null

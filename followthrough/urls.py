@@ -15,6 +15,9 @@ urlpatterns = [
     path("organisations/", include("followthrough.organisations.urls")),
     path("", include("followthrough.complaints.urls")),
     path("", include("followthrough.reports.urls")),
+    path("", include("followthrough.responses.urls")),
+    path("", include("followthrough.correspondence.urls")),
+    path("", include("followthrough.notifications.urls")),
     path("api/v1/", include((api_patterns, "api"))),
     path("django-admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -10,7 +11,7 @@ from .models import AuditEntry
 
 
 def _plain(value):
-    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal):
+    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk

@@ -51,6 +51,10 @@ class Organisation(models.Model):
     website = models.URLField(blank=True)
     designated_on = models.DateField(null=True, blank=True, help_text="For designated bodies: date designated.")
     designation_revoked_on = models.DateField(null=True, blank=True)
+    allows_self_approval = models.BooleanField(
+        default=False,
+        help_text="Whether the person who drafted a response may also approve it. Most organisations need two people.",
+    )
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from followthrough.core.formatting import plural
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
+from followthrough.correspondence.models import Letter
 
 from . import services
 from .forms import ConfirmForm, CorrectionForm, RecommendationForm, ReportForm
@@ -70,6 +71,7 @@ def report_detail(request, slug):
         report=report,
         presenter=presenter,
         recommendations=presenter.recommendations(),
+        letters=Letter.public.for_report(report).newest_first(),
     )
 
 
@@ -90,6 +92,7 @@ def recommendation_detail(request, slug, kind, number):
         f"{recommendation.title}: {report.title}",
         report=report,
         recommendation=presenter,
+        letters=Letter.public.for_recommendation(recommendation).newest_first(),
     )
 
 

@@ -23,6 +23,8 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 SERVICE_NAME = "Follow Through"
+# A site loaded with demonstration data says so on every page: its statuses for real organisations are not real.
+DEMO_SITE = env_bool("DEMO_SITE", False)
 FEEDBACK_URL = os.environ.get("FEEDBACK_URL", "mailto:feedback@follow-through.service.gov.uk")
 
 INSTALLED_APPS = [
@@ -38,12 +40,18 @@ INSTALLED_APPS = [
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    # Background work: django-tasks (Django's tasks API) with its database backend (ADR 0010).
+    "django_tasks",
+    "django_tasks_db",
     "followthrough.core",
     "followthrough.accounts",
     "followthrough.organisations",
     "followthrough.calendar",
     "followthrough.complaints",
     "followthrough.reports",
+    "followthrough.responses",
+    "followthrough.correspondence",
+    "followthrough.notifications",
     "followthrough.api",
 ]
 
@@ -173,8 +181,33 @@ STORAGES = {
 # Uploaded files are kept outside the web root and are only ever served through a permission-checked view.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
 
+# Email leaves through the outbox (followthrough/notifications, ADR 0010): through GOV.UK Notify when NOTIFY_API_KEY
+# is set, otherwise through Django's email backend from DEFAULT_FROM_EMAIL.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@follow-through.service.gov.uk")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
+# How many times the outbox tries a message before it gives up and leaves it for an administrator to see.
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "5"))
+
+# Background tasks are rows in the database, run by `manage.py db_worker` (`make worker`): no broker (ADR 0010).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The daily sweep (`manage.py sweep_deadlines`) runs these callables, in this order, each `run(*, on) -> counts`.
+# An app with deadlines to watch adds its dotted path here.
+SWEEPERS = ["followthrough.responses.sweep.run"]
+# How many days before something is due its reminder goes to the organisation's editors and approvers.
+REMINDER_DAYS_BEFORE = int(os.environ.get("REMINDER_DAYS_BEFORE", "14"))
+# How many days after something became overdue its "overdue" email may still go, if the sweep missed the day itself.
+REMINDER_OVERDUE_CATCH_UP_DAYS = int(os.environ.get("REMINDER_OVERDUE_CATCH_UP_DAYS", "7"))
+# The service's own address, for links in emails.
+SERVICE_URL = os.environ.get("SERVICE_URL", "http://localhost:8000")
 
 # Which part of the United Kingdom the working-day calendar follows (ADR 0005).
 CALENDAR_HOLIDAY_YEARS = (2015, 2035)

@@ -9,6 +9,12 @@ for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Set the {_name} environment variable: production will not start without it.")
 
+if NOTIFY_API_KEY and not NOTIFY_TEMPLATE_ID:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set the NOTIFY_TEMPLATE_ID environment variable: NOTIFY_API_KEY is set, and GOV.UK Notify only sends email "
+        "through a template."
+    )
+
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SESSION_COOKIE_SECURE = True

@@ -83,3 +83,10 @@ def test_pages_load_no_third_party_assets():
     loaded = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', html)
     assert loaded == [], loaded
     assert sources is not None
+
+
+def test_a_demonstration_site_says_so_on_every_page(client, settings):
+    settings.DEMO_SITE = True
+    assert "This site holds demonstration data" in client.get("/").content.decode()
+    settings.DEMO_SITE = False
+    assert "This site holds demonstration data" not in client.get("/").content.decode()

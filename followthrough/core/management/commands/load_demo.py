@@ -14,6 +14,8 @@ DEMO_MODULES = [
     "followthrough.accounts.demo",
     "followthrough.complaints.demo",
     "followthrough.reports.demo",
+    "followthrough.responses.demo",
+    "followthrough.correspondence.demo",
 ]
 
 

@@ -1,0 +1,158 @@
+"""National collation: NPCC sees the forces' responses rolled up, APCC the local policing bodies', and each can
+publish a collated national response on a recommendation.
+
+A collator sees only the kinds of body their own organisation collates (`services.collated_kinds`); a collator at
+any other organisation sees nothing to collate.
+"""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+
+from followthrough.core.permissions import permission_required
+from followthrough.core.views import page
+from followthrough.organisations.models import Kind, Organisation, Role
+from followthrough.reports.models import Obligation, Recommendation, Report
+
+from .. import presenters, services
+from ..forms_casework import CollationForm
+from ..models import Collation
+from .casework import show_service_errors
+
+COLLATE_PERMISSION = "responses.collate"
+
+
+def _collating_organisations(user):
+    """The organisations the user is a collator at that collate someone, each with the kinds it collates."""
+    organisations = Organisation.objects.for_user(user).filter(memberships__user=user, memberships__role=Role.COLLATOR)
+    return [(o, services.collated_kinds(o)) for o in organisations.distinct().order_by("name")]
+
+
+KIND_WORDS = {
+    Kind.TERRITORIAL_FORCE: "territorial police forces",
+    Kind.OTHER_FORCE: "other police forces",
+    Kind.LOCAL_POLICING_BODY: "local policing bodies",
+}
+
+
+def _kinds_words(kinds):
+    """ "territorial police forces and other police forces" """
+    return " and ".join(KIND_WORDS.get(k, Kind(k).label.lower()) for k in kinds)
+
+
+def _obligations(kinds):
+    return Obligation.public.filter(organisation__kind__in=kinds).select_related(
+        "organisation", "recommendation__report", "response_deadline", "recommendation_deadline"
+    )
+
+
+@permission_required(COLLATE_PERMISSION)
+def collation_list(request):
+    """For each collating organisation, each published recommendation addressed to the bodies it collates."""
+    sections = []
+    for organisation, kinds in _collating_organisations(request.user):
+        if not kinds:
+            sections.append({"organisation": organisation, "kinds_words": "", "reports": []})
+            continue
+        obligations = _obligations(kinds).order_by(
+            "-recommendation__report__published_on",
+            "recommendation__report__title",
+            "-recommendation__kind",
+            "recommendation__number",
+            "organisation__name",
+        )
+        grouped = defaultdict(list)
+        for status in presenters.statuses(obligations):
+            grouped[status.obligation.recommendation].append(status)
+        latest = {}
+        for collation in Collation.public.filter(organisation=organisation).order_by("-created_at"):
+            latest.setdefault(collation.recommendation_id, collation)
+        reports = {}
+        for recommendation, statuses in grouped.items():
+            summary = presenters.summary(statuses)
+            reports.setdefault(recommendation.report.pk, {"report": recommendation.report, "recommendations": []})[
+                "recommendations"
+            ].append(
+                {
+                    "recommendation": recommendation,
+                    "summary": summary,
+                    "rows": presenters.figure_rows(presenters.figures(summary)),
+                    "latest": latest.get(recommendation.pk),
+                }
+            )
+        sections.append(
+            {"organisation": organisation, "kinds_words": _kinds_words(kinds), "reports": list(reports.values())}
+        )
+    return page(request, "responses/collation/index.jinja", "National collation", sections=sections)
+
+
+@permission_required(COLLATE_PERMISSION)
+def collation_detail(request, slug, kind, number):
+    """One recommendation's roll-up for each body the user collates for, and the form to publish a national
+    response."""
+    if kind not in Recommendation.Kind.values:
+        raise Http404("No such kind of recommendation")
+    report = get_object_or_404(Report.public, slug=slug)
+    recommendation = get_object_or_404(Recommendation.public.filter(report=report), kind=kind, number=number)
+    panels = []
+    for organisation, kinds in _collating_organisations(request.user):
+        if not kinds:
+            continue
+        statuses = presenters.statuses(
+            _obligations(kinds).filter(recommendation=recommendation).order_by("organisation__name")
+        )
+        if not statuses:
+            continue
+        summary = presenters.summary(statuses)
+        prefix = organisation.code
+        posted = request.method == "POST" and request.POST.get("organisation") == organisation.code
+        form = CollationForm(request.POST if posted else None, prefix=prefix)
+        if posted and form.is_valid():
+            try:
+                services.collation_publish(
+                    recommendation=recommendation,
+                    organisation=organisation,
+                    published_by=request.user,
+                    text=form.cleaned_data["text"],
+                    figures=presenters.figures(summary),
+                )
+            except ValidationError as error:
+                show_service_errors(form, error)
+            else:
+                messages.success(
+                    request, f"{organisation.name}'s national response on {recommendation.title} published"
+                )
+                return redirect(
+                    "responses:collation-detail",
+                    slug=report.slug,
+                    kind=recommendation.kind,
+                    number=recommendation.number,
+                )
+        panels.append(
+            {
+                "organisation": organisation,
+                "kinds_words": _kinds_words(kinds),
+                "summary": summary,
+                "rows": presenters.figure_rows(presenters.figures(summary)),
+                "form": form,
+                "published": list(
+                    Collation.public.filter(recommendation=recommendation, organisation=organisation).order_by(
+                        "-created_at"
+                    )
+                ),
+            }
+        )
+    if not panels:
+        raise Http404("This recommendation is not addressed to anyone your organisation collates")
+    return page(
+        request,
+        "responses/collation/detail.jinja",
+        f"National response on {recommendation.title}",
+        forms=[panel["form"] for panel in panels],
+        report=report,
+        recommendation=recommendation,
+        panels=panels,
+    )

@@ -63,6 +63,29 @@ def main():
         client.get(path)
         median, worst = timed(lambda path=path: client.get(path), 20)
         print(f"GET {path[:60]}: median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms (20 requests)")
+    begin = time.perf_counter()
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    print(f"load the demonstration data: {time.perf_counter() - begin:.1f} s")
+
+    from followthrough.responses import sweep
+
+    today = datetime.date(2026, 11, 26)
+    for attempt in ("first", "second"):
+        begin = time.perf_counter()
+        counts = sweep.run(on=today)
+        print(f"daily sweep of 179 obligations, {attempt} run: {(time.perf_counter() - begin) * 1000:.0f} ms {counts}")
+
+    for path in [
+        "/reports/the-hidden-victims/",
+        "/reports/the-hidden-victims/matrix",
+        "/reports/the-hidden-victims/responses/warwickshire-police/",
+        "/organisations/warwickshire-police/record",
+        "/correspondence/",
+    ]:
+        client.get(path)
+        median, worst = timed(lambda path=path: client.get(path), 20)
+        print(f"GET {path[:60]}: median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms (20 requests)")
+
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}"
     print(f"machine: {machine}, Python {platform.python_version()}")
 

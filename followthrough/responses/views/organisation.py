@@ -624,6 +624,13 @@ RETURN_STEPS = {
 }
 
 
+def _with_article(what, step):
+    """ "Approve the response", but "Approve progress return 1": a numbered thing takes no article."""
+    if what[-1].isdigit():
+        return what
+    return f"your {what}" if step == SUBMIT else f"the {what}"
+
+
 def _sign_off_page(request, *, obligation, record, step, run, what, back_url, missing, **context):
     """One step of sign-off: a page that shows what is being signed off and asks to confirm.
 
@@ -654,7 +661,7 @@ def _sign_off_page(request, *, obligation, record, step, run, what, back_url, mi
     return page(
         request,
         "responses/organisation/sign_off.jinja",
-        heading.format(what=f"the {what}" if step != SUBMIT else f"your {what}"),
+        heading.format(what=_with_article(what, step)),
         form=form,
         errors=incomplete + (error_summary(form) if form.is_bound else []),
         obligation=obligation,

@@ -1,22 +1,20 @@
-"""Checking an uploaded evidence file by what it contains, not by what it is called.
+"""Which evidence files a super-complaint accepts, checked by what they contain (core.uploads).
 
-Binary formats are recognised by the `filetype` library from their first bytes, and the file's name must agree with
-what was found (a PDF called "photo.png" is refused: it would open in the wrong program). CSV has no signature, so a
-file called "*.csv" is accepted when it is UTF-8 text the csv module can read.
+Binary formats are recognised from their first bytes, and the file's name must agree with what was found (a PDF
+called "photo.png" is refused: it would open in the wrong program). CSV has no signature, so a file called "*.csv"
+is accepted when it is UTF-8 text the csv module can read.
 """
 
-import csv
-import io
-import os
-
-import filetype
-from django.core.exceptions import ValidationError
+from followthrough.core import uploads
+from followthrough.core.uploads import CHOOSE as CHOOSE
+from followthrough.core.uploads import CSV_TYPE as CSV_TYPE
+from followthrough.core.uploads import EMPTY as EMPTY
+from followthrough.core.uploads import SNIFF_BYTES as SNIFF_BYTES
+from followthrough.core.uploads import size_words as size_words
 
 from . import conf
 
 WRONG_TYPE = "The selected file must be a PDF, Word, OpenDocument, spreadsheet, CSV, PNG or JPEG"
-EMPTY = "The selected file is empty"
-CHOOSE = "Select a file"
 
 # Detected content type -> the name endings a file of that type may have.
 ACCEPTED_TYPES = {
@@ -30,45 +28,10 @@ ACCEPTED_TYPES = {
     "image/png": {".png"},
     "image/jpeg": {".jpg", ".jpeg"},
 }
-CSV_TYPE = "text/csv"
-SNIFF_BYTES = 8192  # filetype reads no further than this
-
-
-def size_words(size):
-    """A size limit in GOV.UK style: "20MB", "500KB", "100 bytes"."""
-    megabytes, kilobytes = 1024 * 1024, 1024
-    if size >= megabytes and size % megabytes == 0:
-        return f"{size // megabytes}MB"
-    if size >= megabytes:
-        return f"{size / megabytes:.1f}MB"
-    if size >= kilobytes:
-        return f"{size // kilobytes}KB"
-    return f"{size} bytes"
 
 
 def too_large_message(limit=None):
-    return f"The selected file must be smaller than {size_words(limit or conf.upload_max_bytes())}"
-
-
-def _read_all(upload):
-    upload.seek(0)
-    data = upload.read()
-    upload.seek(0)
-    return data
-
-
-def _is_csv(upload):
-    try:
-        text = _read_all(upload).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    if "\x00" in text:
-        return False
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error:
-        return False
-    return bool(rows)
+    return uploads.too_large_message(limit or conf.upload_max_bytes())
 
 
 def detect_content_type(upload):
@@ -77,32 +40,16 @@ def detect_content_type(upload):
     Checks, in order: a file was chosen, it is not empty, it is not too large, its content is an accepted type,
     and its name agrees with that content.
     """
-    if upload is None:
-        raise ValidationError(CHOOSE, code="required")
-    if not upload.size:
-        raise ValidationError(EMPTY, code="empty")
-    limit = conf.upload_max_bytes()
-    if upload.size > limit:
-        raise ValidationError(too_large_message(limit), code="too_large")
-    extension = os.path.splitext(upload.name or "")[1].lower()
-    upload.seek(0)
-    head = upload.read(SNIFF_BYTES)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is not None:
-        if extension in ACCEPTED_TYPES.get(kind.mime, set()):
-            return kind.mime
-        raise ValidationError(WRONG_TYPE, code="wrong_type")
-    if extension == ".csv" and _is_csv(upload):
-        return CSV_TYPE
-    raise ValidationError(WRONG_TYPE, code="wrong_type")
+    return uploads.detect_content_type(
+        upload,
+        accepted_types=ACCEPTED_TYPES,
+        max_bytes=conf.upload_max_bytes(),
+        wrong_type=WRONG_TYPE,
+        accept_csv=True,
+        choose=CHOOSE,
+    )
 
 
 def clean_original_name(name):
     """The name to show and to offer on download: no folders, no control characters, at most 255 characters."""
-    base = os.path.basename((name or "").replace("\\", "/"))
-    base = "".join(ch for ch in base if ch.isprintable()).strip()
-    if not base:
-        base = "evidence"
-    stem, extension = os.path.splitext(base)
-    return stem[: 255 - len(extension)] + extension
+    return uploads.clean_original_name(name, "evidence")

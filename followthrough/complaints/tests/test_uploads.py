@@ -1,8 +1,3 @@
-import io
-import struct
-import zipfile
-import zlib
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +6,7 @@ from django.urls import reverse
 
 from followthrough.organisations.models import Role
 from followthrough.testing.factories import member
+from followthrough.testing.files import docx_bytes, pdf_bytes, png_bytes
 from followthrough.testing.pages import assert_good_page, error_summary_links
 
 from .. import services
@@ -18,47 +14,7 @@ from ..evidence import detect_content_type
 from ..models import EvidenceFile
 from .helpers import draft, organisation
 
-
-def _pdf():
-    """A real, minimal one-page PDF, with a correct cross-reference table."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
-def _png():
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\x00")
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-
-
-def _docx():
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships/>')
-        archive.writestr("word/document.xml", '<?xml version="1.0"?><document/>')
-    return out.getvalue()
-
-
-SMALL_PDF = _pdf()
+SMALL_PDF = pdf_bytes()
 WRONG_TYPE = "The selected file must be a PDF, Word, OpenDocument, spreadsheet, CSV, PNG or JPEG"
 
 
@@ -66,8 +22,8 @@ WRONG_TYPE = "The selected file must be a PDF, Word, OpenDocument, spreadsheet, 
     ("name", "content", "expected"),
     [
         ("report.pdf", SMALL_PDF, "application/pdf"),
-        ("chart.png", _png(), "image/png"),
-        ("letter.docx", _docx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("chart.png", png_bytes(), "image/png"),
+        ("letter.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         ("figures.csv", b"force,referrals\nWarwickshire,12\n", "text/csv"),
         ("REPORT.PDF", SMALL_PDF, "application/pdf"),
     ],

@@ -1,7 +1,6 @@
 """Letters recorded through the services, on the reference organisations the data migration loads."""
 
 import datetime
-import io
 
 import pytest
 
@@ -9,6 +8,7 @@ from followthrough.organisations.models import AddresseeGroup, Organisation, Rol
 from followthrough.reports import services as report_services
 from followthrough.reports.models import Recommendation, Report
 from followthrough.testing.factories import member
+from followthrough.testing.files import pdf_bytes as pdf_bytes  # test_permissions imports it from here
 
 from .. import services
 
@@ -17,27 +17,6 @@ HESTIA_PUBLISHED = datetime.date(2021, 5, 26)
 
 def organisation(code):
     return Organisation.objects.get(code=code)
-
-
-def pdf_bytes():
-    """A real, minimal one-page PDF, with a correct cross-reference table."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
 
 
 @pytest.fixture(autouse=True)

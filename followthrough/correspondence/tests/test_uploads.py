@@ -1,29 +1,17 @@
 """A letter's file is checked by what it contains, kept under a random name, and refused if it is not what it says."""
 
-import io
-import zipfile
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from followthrough.testing.files import docx_bytes, pdf_bytes
 from followthrough.testing.pages import assert_good_page, error_summary_links
 
 from .. import files, services
 from ..models import Letter
-from .conftest import pdf_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def docx_bytes():
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships/>')
-        archive.writestr("word/document.xml", '<?xml version="1.0"?><document/>')
-    return out.getvalue()
 
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

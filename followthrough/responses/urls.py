@@ -9,7 +9,7 @@ OWN = "your-obligations/<int:obligation_id>"
 OWN_RETURN = f"{OWN}/returns/<int:number>"
 
 urlpatterns = [
-    # Part 1: an organisation's own obligations, responses and returns (views/organisation.py).
+    # Part 1: an organisation's own obligations, responses and returns (views/organisation/).
     path("your-obligations", organisation.obligation_list, name="obligations"),
     path(OWN, organisation.obligation_detail, name="obligation"),
     path(f"{OWN}/response", organisation.response_edit, name="response"),

@@ -1,7 +1,7 @@
 """An organisation's drafts are its own: nobody else reaches them by any route, and refusals change nothing.
 
-The routes are read from the URL resolver (every `responses` pattern served by `views/organisation.py`), so a route
-added later is tried here without anyone having to remember to list it.
+The routes are read from the URL resolver (every `responses` pattern served by a module of `views/organisation/`), so
+a route added later is tried here without anyone having to remember to list it.
 """
 
 import datetime
@@ -38,7 +38,7 @@ def organisation_routes():
     return [
         (pattern.name, tuple(pattern.pattern.converters))
         for pattern in resolver.url_patterns
-        if pattern.callback.__module__ == organisation_views.__name__
+        if pattern.callback.__module__.startswith(f"{organisation_views.__name__}.")
     ]
 
 
@@ -77,6 +77,12 @@ def test_the_routes_are_found_so_the_checks_below_mean_something():
     assert {f"return-{step}" for step in ("submit", "approve", "publish", "send-back")} <= names
     assert len(ROUTES) >= 20
     assert WITHOUT_IDS == ["obligations"]
+
+
+def test_every_route_served_by_an_organisation_view_is_found():
+    _, resolver = get_resolver().namespace_dict["responses"]
+    views = {getattr(organisation_views, name) for name in organisation_views.__all__}
+    assert [pattern.name for pattern in resolver.url_patterns if pattern.callback in views] == ROUTE_IDS
 
 
 def _work(obligation, user, words=PRIVATE_WORDS):

@@ -1,0 +1,79 @@
+"""What the report services share: who an event is from, the timeline and audit snapshots, slugs and points."""
+
+from django.utils.text import slugify
+
+from followthrough.core import audit
+
+from ..models import RecommendationPoint, Report, ReportEvent
+
+SYSTEM_LABEL = "Follow Through"
+
+
+def actor_label(user):
+    """How an event's author is named on the public timeline: their organisation, not their own name."""
+    if user is None or not user.is_authenticated:
+        return SYSTEM_LABEL
+    membership = user.memberships.select_related("organisation").order_by("pk").first()
+    return membership.organisation.name if membership else (user.full_name or user.email)
+
+
+def _event(*, report, actor, title, note="", is_public=True):
+    event = ReportEvent(
+        report=report,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_label=actor_label(actor),
+        title=title,
+        note=note,
+        is_public=is_public,
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+# Words the casework addresses use after /casework/reports/, so no report can be given them as its slug.
+RESERVED_SLUGS = {"new"}
+
+
+def _unique_slug(title, slug=None):
+    base = slugify(slug or title)[:90].strip("-") or "report"
+    candidate, n = base, 1
+    while candidate in RESERVED_SLUGS or Report.casework.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _clean_points(points):
+    return [p.strip() for p in points or () if p and p.strip()]
+
+
+def _points_replace(recommendation, points):
+    """Make `points` (already cleaned) the recommendation's points, in order."""
+    recommendation.points.all().delete()
+    RecommendationPoint.objects.bulk_create(
+        RecommendationPoint(recommendation=recommendation, position=i, text=point)
+        for i, point in enumerate(points, start=1)
+    )
+
+
+def _report_snapshot(report):
+    # core.audit.snapshot stores field values as they are; a file is recorded by its stored name.
+    data = audit.snapshot(report, exclude=("document_file",))
+    data["document_file"] = report.document_file.name or ""
+    return data
+
+
+def _addressee_snapshot(recommendation):
+    return {
+        "groups": [{"code": g.code, "name": g.name} for g in recommendation.groups.order_by("name")],
+        "organisations": [{"code": o.code, "name": o.name} for o in recommendation.organisations.order_by("name")],
+        "jointly": recommendation.jointly,
+    }
+
+
+def _recommendation_snapshot(recommendation):
+    data = audit.snapshot(recommendation)
+    data["points"] = recommendation.points_list()
+    data["addressees"] = _addressee_snapshot(recommendation)
+    return data

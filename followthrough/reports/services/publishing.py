@@ -1,0 +1,174 @@
+"""Publishing a report: one obligation per addressee, each with its deadlines, and the version as published."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from followthrough.calendar.deadlines import Rule
+from followthrough.calendar.services import current_calendar, deadline_store
+from followthrough.core import audit
+from followthrough.core.formatting import long_date, plural
+from followthrough.core.models import AuditEntry
+
+from ..models import DueRule, Obligation, RecommendationVersion, Report, State
+from .common import _addressee_snapshot, _event, _report_snapshot, actor_label
+
+
+def _deadline_for_recommendation(*, obligation, recommendation, report, calendar):
+    """The date the recommendation itself is due, as its text states, or None if it sets no date."""
+    rule = recommendation.due_rule
+    if rule == DueRule.NONE:
+        return None
+    label = f"{recommendation.title} of {report.title}: {obligation.organisation.name}"[:255]
+    if rule == DueRule.IMMEDIATELY:
+        # "Immediately" is due on the day of publication.
+        return deadline_store(
+            label=label,
+            rule=Rule.FIXED_DATE,
+            start=report.published_on,
+            fixed=report.published_on,
+            owner=obligation,
+            calendar=calendar,
+        )
+    if rule == DueRule.FIXED_DATE:
+        return deadline_store(
+            label=label,
+            rule=Rule.FIXED_DATE,
+            start=report.published_on,
+            fixed=recommendation.due_date,
+            owner=obligation,
+            calendar=calendar,
+        )
+    return deadline_store(
+        label=label,
+        rule=Rule.CALENDAR_DAYS if rule == DueRule.WITHIN_DAYS else Rule.MONTHS,
+        count=recommendation.due_count,
+        start=report.published_on,
+        owner=obligation,
+        calendar=calendar,
+    )
+
+
+def _deadline_for_response(*, obligation, recommendation, report, calendar):
+    if not report.response_applies_to_organisation(obligation.organisation):
+        return None
+    return deadline_store(
+        label=f"Response to {recommendation.title} of {report.title}: {obligation.organisation.name}"[:255],
+        rule=report.response_unit,
+        count=report.response_count,
+        start=report.published_on,
+        owner=obligation,
+        calendar=calendar,
+    )
+
+
+def _attach_deadlines(*, obligations, recommendation, report, calendar):
+    for obligation in obligations:
+        args = {"obligation": obligation, "recommendation": recommendation, "report": report, "calendar": calendar}
+        obligation.response_deadline = _deadline_for_response(**args)
+        obligation.recommendation_deadline = _deadline_for_recommendation(**args)
+    Obligation.casework.bulk_update(obligations, ["response_deadline", "recommendation_deadline"])
+
+
+def _obligations_create(*, recommendation, report, addressees, calendar, actor, reason):
+    """One obligation for each addressee that has none yet; returns the new ones."""
+    existing = set(recommendation.obligations.values_list("organisation_id", flat=True))
+    new = [
+        Obligation(recommendation=recommendation, organisation=organisation, group=group)
+        for organisation, group in addressees.items()
+        if organisation.pk not in existing
+    ]
+    for obligation in new:
+        # The foreign keys are rows just read, and the (recommendation, organisation) and closed-with-reason
+        # constraints are enforced by the database on insert: checking them here would cost five queries for each of
+        # up to 86 obligations, so only the other fields are checked.
+        obligation.full_clean(exclude=["recommendation", "organisation", "group"], validate_constraints=False)
+    if not new:
+        return []
+    Obligation.casework.bulk_create(new)
+    _attach_deadlines(obligations=new, recommendation=recommendation, report=report, calendar=calendar)
+    for obligation in new:
+        audit.record(actor=actor, instance=obligation, action=AuditEntry.Action.CREATED, reason=reason)
+    return new
+
+
+def obligation_counts(report, on=None):
+    """How many obligations publishing `report` on `on` would create, recommendation by recommendation."""
+    on = on or report.published_on
+    recommendations = report.recommendations.prefetch_related("groups", "organisations")
+    return [(recommendation, len(recommendation.resolve_addressees(on))) for recommendation in recommendations]
+
+
+@transaction.atomic
+def report_publish(*, report, published_by, on):
+    """Publish a draft report and create one obligation per addressee, resolved as the groups stood on `on`.
+
+    Publishing an already-published report changes nothing, so a repeated request or a re-run demo is harmless.
+    """
+    Report.casework.select_for_update().filter(pk=report.pk).first()
+    report.refresh_from_db()
+    if report.state == State.PUBLISHED:
+        return report
+    if on > timezone.localdate():
+        # The public pages show a report from the moment it is published, so it cannot carry a date to come.
+        raise ValidationError(
+            {"published_on": f"The publication date ({long_date(on)}) is in the future. Publish the report on that day"}
+        )
+    before = _report_snapshot(report)
+    report.state = State.PUBLISHED
+    report.published_on = on
+    report.published_at = timezone.now()
+    report.published_by = published_by if published_by is not None and published_by.is_authenticated else None
+    report.full_clean()
+    report.save()
+
+    calendar = current_calendar()  # once: every deadline below is computed against the same table
+    recommendations = list(report.recommendations.prefetch_related("groups", "organisations", "points"))
+    label = actor_label(published_by)
+    created = {}
+    for recommendation in recommendations:
+        created[recommendation] = _obligations_create(
+            recommendation=recommendation,
+            report=report,
+            addressees=recommendation.resolve_addressees(on),
+            calendar=calendar,
+            actor=published_by,
+            reason=f"{report.title} published on {long_date(on)}",
+        )
+    RecommendationVersion.objects.bulk_create(
+        RecommendationVersion(
+            recommendation=recommendation,
+            number=recommendation.version,
+            text=recommendation.text,
+            points=[point.text for point in recommendation.points.all()],
+            addressees=_addressee_snapshot(recommendation),
+            reason="As published",
+            created_by=report.published_by,
+            created_by_label=label,
+        )
+        for recommendation in recommendations
+        if not recommendation.versions.exists()
+    )
+    total = sum(len(new) for new in created.values())
+    audit.record(
+        actor=published_by,
+        instance=report,
+        action=AuditEntry.Action.UPDATED,
+        before=before,
+        after=_report_snapshot(report),
+        reason=f"Published on {long_date(on)}: {plural(total, 'obligation')} created",
+    )
+    lines = [f"- {recommendation.title}: {plural(len(new), 'addressee')}" for recommendation, new in created.items()]
+    note = f"Published on {long_date(on)}."
+    if lines:
+        note += " Addressed to:\n\n" + "\n".join(lines)
+    _event(report=report, actor=published_by, title="Report published", note=note)
+
+    if report.super_complaint_id:
+        # Imported here: the complaints app depends on reports being publishable, not the other way round.
+        from followthrough.complaints.services import complaint_record_report_published
+
+        complaint_record_report_published(
+            complaint=report.super_complaint, report=report, published_by=published_by, on=on
+        )
+    return report

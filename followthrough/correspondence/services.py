@@ -74,8 +74,7 @@ def _history(*, letter, actor, from_state, to_state, note=""):
 
 
 def _snapshot(letter):
-    data = audit.snapshot(letter, exclude=("file",))
-    data["file"] = letter.file.name or ""
+    data = audit.snapshot(letter)
     if letter.pk:
         data["also_from"] = sorted(letter.also_from.values_list("code", flat=True))
         data["also_to"] = sorted(letter.also_to.values_list("code", flat=True))

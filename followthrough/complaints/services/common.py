@@ -178,10 +178,6 @@ def snapshot(complaint):
     return data
 
 
-def evidence_snapshot(evidence):
-    return {**audit.snapshot(evidence, exclude=("file",)), "file": evidence.file.name}
-
-
 def refresh(original, locked):
     """Give the caller's object the saved values, so it is not left stale."""
     if original is not locked:

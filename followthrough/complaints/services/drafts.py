@@ -9,7 +9,7 @@ from followthrough.core.models import AuditEntry
 from ..evidence import clean_original_name, detect_content_type
 from ..models import EvidenceFile, State, SuperComplaint
 from ..rules import acts_for_designated_body
-from .common import DRAFT_FIELDS, IllegalTransition, evidence_snapshot, lock, refresh, save, snapshot
+from .common import DRAFT_FIELDS, IllegalTransition, lock, refresh, save, snapshot
 
 
 def _check_draft_editor(complaint, actor):
@@ -86,7 +86,7 @@ def evidence_file_add(*, complaint, upload, uploaded_by):
         actor=uploaded_by,
         instance=evidence,
         action=AuditEntry.Action.CREATED,
-        after=evidence_snapshot(evidence),
+        after=audit.snapshot(evidence),
         reason=f"Evidence file added to {locked.name}",
     )
     refresh(complaint, locked)
@@ -97,7 +97,7 @@ def evidence_file_add(*, complaint, upload, uploaded_by):
 def evidence_file_remove(*, evidence_file, removed_by):
     locked = lock(evidence_file.complaint, None)
     _check_draft_editor(locked, removed_by)
-    before = evidence_snapshot(evidence_file)
+    before = audit.snapshot(evidence_file)
     audit.record(
         actor=removed_by,
         instance=evidence_file,

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 
@@ -72,3 +74,12 @@ def test_administrators_see_the_audit_trail_and_others_do_not(signed_in_client, 
     text = text_of(assert_good_page(signed_in_client(administrator).get("/audit")))
     assert "Created" in text and administrator.email in text
     assert signed_in_client(UserFactory()).get("/audit").status_code == 403
+
+
+def test_a_snapshot_records_a_file_by_its_stored_name():
+    from followthrough.reports.models import Report
+
+    report = Report(title="A report", slug="a-report", source="inspection", published_on=datetime.date(2021, 5, 26))
+    assert audit.snapshot(report)["document_file"] == ""
+    report.document_file.name = "reports/abc123.pdf"
+    assert audit.snapshot(report)["document_file"] == "reports/abc123.pdf"

@@ -57,13 +57,6 @@ def _points_replace(recommendation, points):
     )
 
 
-def _report_snapshot(report):
-    # core.audit.snapshot stores field values as they are; a file is recorded by its stored name.
-    data = audit.snapshot(report, exclude=("document_file",))
-    data["document_file"] = report.document_file.name or ""
-    return data
-
-
 def _addressee_snapshot(recommendation):
     return {
         "groups": [{"code": g.code, "name": g.name} for g in recommendation.groups.order_by("name")],

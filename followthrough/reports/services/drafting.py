@@ -9,7 +9,7 @@ from followthrough.core import audit
 from followthrough.core.models import AuditEntry
 
 from ..models import DueRule, Recommendation, Report
-from .common import _clean_points, _event, _points_replace, _recommendation_snapshot, _report_snapshot, _unique_slug
+from .common import _clean_points, _event, _points_replace, _recommendation_snapshot, _unique_slug
 
 
 def _due_fields(due_rule, due_count, due_date):
@@ -89,7 +89,7 @@ def report_create(
     )
     report.full_clean()
     report.save()
-    audit.record(actor=created_by, instance=report, action=AuditEntry.Action.CREATED, after=_report_snapshot(report))
+    audit.record(actor=created_by, instance=report, action=AuditEntry.Action.CREATED, after=audit.snapshot(report))
     _event(report=report, actor=created_by, title="Report drafted", is_public=False)
     return report
 
@@ -152,10 +152,10 @@ def report_update(*, report, updated_by, **fields):
     if complaint is not None and Report.casework.filter(super_complaint=complaint).exclude(pk=report.pk).exists():
         raise ValidationError({"super_complaint": "That super-complaint already has a report. Select a different one"})
 
-    before = _report_snapshot(report)
+    before = audit.snapshot(report)
     for name, value in fields.items():
         setattr(report, name, value)
-    changed = _changed_words(before, _report_snapshot(report), REPORT_FIELD_WORDS)
+    changed = _changed_words(before, audit.snapshot(report), REPORT_FIELD_WORDS)
     if not changed:
         return report
     report.full_clean()
@@ -166,7 +166,7 @@ def report_update(*, report, updated_by, **fields):
         instance=report,
         action=AuditEntry.Action.UPDATED,
         before=before,
-        after=_report_snapshot(report),
+        after=audit.snapshot(report),
         reason="Changed while a draft",
     )
     _event(

@@ -11,7 +11,7 @@ from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
 
 from ..models import DueRule, Obligation, RecommendationVersion, Report, State
-from .common import _addressee_snapshot, _event, _report_snapshot, actor_label
+from .common import _addressee_snapshot, _event, actor_label
 
 
 def _deadline_for_recommendation(*, obligation, recommendation, report, calendar):
@@ -114,7 +114,7 @@ def report_publish(*, report, published_by, on):
         raise ValidationError(
             {"published_on": f"The publication date ({long_date(on)}) is in the future. Publish the report on that day"}
         )
-    before = _report_snapshot(report)
+    before = audit.snapshot(report)
     report.state = State.PUBLISHED
     report.published_on = on
     report.published_at = timezone.now()
@@ -155,7 +155,7 @@ def report_publish(*, report, published_by, on):
         instance=report,
         action=AuditEntry.Action.UPDATED,
         before=before,
-        after=_report_snapshot(report),
+        after=audit.snapshot(report),
         reason=f"Published on {long_date(on)}: {plural(total, 'obligation')} created",
     )
     lines = [f"- {recommendation.title}: {plural(len(new), 'addressee')}" for recommendation, new in created.items()]

@@ -45,18 +45,12 @@ def evidence_add(*, owner, added_by, title, url="", upload=None):
         evidence.file.save(evidence.original_name, upload, save=False)
     evidence.full_clean()
     evidence.save()
-    audit.record(actor=added_by, instance=evidence, action=AuditEntry.Action.CREATED, after=_snapshot(evidence))
+    audit.record(actor=added_by, instance=evidence, action=AuditEntry.Action.CREATED, after=audit.snapshot(evidence))
     return evidence
-
-
-def _snapshot(evidence):
-    data = audit.snapshot(evidence, exclude=("file",))
-    data["file"] = evidence.file.name or ""
-    return data
 
 
 @transaction.atomic
 def evidence_remove(*, evidence, removed_by):
     _check(evidence.owner, removed_by)
-    audit.record(actor=removed_by, instance=evidence, action=AuditEntry.Action.DELETED, before=_snapshot(evidence))
+    audit.record(actor=removed_by, instance=evidence, action=AuditEntry.Action.DELETED, before=audit.snapshot(evidence))
     evidence.delete()  # the file stays on disk: the audit entry names it

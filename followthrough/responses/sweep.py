@@ -1,5 +1,8 @@
 """The daily sweep for responses: set up return cycles, record what is overdue, and queue reminders.
 
+Reminders go to the organisation's editors and approvers before, and once after, each date it has to meet: its
+response, each progress return, and the recommendation's own date where it sets one ("within six months").
+
 Registered in settings.SWEEPERS and run by `python manage.py sweep_deadlines` (cron or the task worker, ADR 0010).
 Running it twice for the same day changes nothing the second time: overdue marks are unique per thing and due date,
 "No update received" is only recorded once, and each reminder's outbox key names the thing, its due date and the
@@ -45,7 +48,7 @@ def _remind(*, obligation, what, due_on, on, key):
     recommendation = obligation.recommendation
     if stage == OVERDUE:
         subject = f"Overdue: {what} on {recommendation.title} of {recommendation.report.title}"
-        opening = f"The {what} was due on {long_date(due_on)} and nothing has been published."
+        opening = f"The {what} was due on {long_date(due_on)} and nothing has been published for it."
     else:
         subject = f"Due {long_date(due_on)}: {what} on {recommendation.title} of {recommendation.report.title}"
         opening = f"The {what} is due on {long_date(due_on)}."
@@ -131,14 +134,23 @@ def run(*, on):
                 obligation=obligation, what="response", due_on=response_due, on=on, key=f"response:{obligation.pk}"
             )
         recommendation_due = obligation.recommendation_deadline.due if obligation.recommendation_deadline else None
-        if recommendation_due and recommendation_due < on and not obligation.has_claim:
-            overdue.append(
-                OverdueRecord(
-                    obligation=obligation,
-                    what=OverdueRecord.What.RECOMMENDATION,
-                    due_on=recommendation_due,
-                    recorded_on=on,
+        if recommendation_due and not obligation.has_claim:
+            if recommendation_due < on:
+                overdue.append(
+                    OverdueRecord(
+                        obligation=obligation,
+                        what=OverdueRecord.What.RECOMMENDATION,
+                        due_on=recommendation_due,
+                        recorded_on=on,
+                    )
                 )
+            # The recommendation itself sets a date ("within six months"): remind until it is claimed done.
+            reminders += _remind(
+                obligation=obligation,
+                what="implementation",
+                due_on=recommendation_due,
+                on=on,
+                key=f"recommendation:{obligation.pk}",
             )
     counts["marked_overdue"] = _mark_overdue(overdue)
 

@@ -110,3 +110,18 @@ def test_the_daily_command_runs_this_sweep_as_registered_in_the_settings(hestia_
     run = SweepRun.objects.get()
     assert run.counts["followthrough.responses.sweep.run"]["marked_overdue"] > 80
     assert len([m for m in mail.outbox if m.to == [editor.email]]) == 2
+
+
+def test_a_recommendation_with_its_own_date_is_reminded_until_it_is_claimed_done(obligation):
+    from followthrough.organisations.models import Organisation, Role
+    from followthrough.testing.factories import member
+
+    npcc_editor = member(Role.EDITOR, Organisation.objects.get(code="npcc"))
+    due = obligation(6, "npcc").recommendation_deadline.due
+    assert due == FIRST_RETURN_DUE  # "within six months of the date of publication"
+    sweep.run(on=due - datetime.timedelta(days=7))
+    sweep.run(on=due + datetime.timedelta(days=1))
+    subjects = sorted(Email.objects.filter(to=npcc_editor.email).values_list("subject", flat=True))
+    assert "Due 26 November 2021: implementation on Recommendation 6 of The hidden victims" in subjects
+    assert "Overdue: implementation on Recommendation 6 of The hidden victims" in subjects
+    assert OverdueRecord.objects.filter(obligation=obligation(6, "npcc"), what="recommendation").exists()

@@ -30,7 +30,7 @@ def _previous_published(version):
 @transaction.atomic
 def response_start(*, obligation, started_by, is_example=False):
     """The version to work on: the first draft, the one already being worked on, or a correction of the last
-    published version (a copy of it, so only what changes needs typing)."""
+    published version (a copy of it, with its answers, actions and evidence, so only what changes needs typing)."""
     common.require(started_by, obligation.organisation, *DRAFTERS, doing="write its response")
     if not obligation.is_active:
         raise ValidationError("This recommendation is no longer addressed to your organisation")
@@ -58,6 +58,10 @@ def response_start(*, obligation, started_by, is_example=False):
         for action in previous.actions.all():
             action.pk, action.version = None, version
             action.save()
+        # Evidence carries over too: the new row points at the same stored file, which is never deleted.
+        for evidence in previous.evidence.all():
+            evidence.pk, evidence.version, evidence.added_by = None, version, started_by
+            evidence.save()
     else:
         PointAnswer.objects.bulk_create(
             PointAnswer(version=version, position=point.position, point_text=point.text)

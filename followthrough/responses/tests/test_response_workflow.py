@@ -176,3 +176,17 @@ def test_two_approvers_acting_at_once_cannot_both_approve(obligation, editor, ap
     services.response_approve(version=version, approved_by=approver)
     with pytest.raises(ValidationError, match="approved, not yet published"):
         services.response_approve(version=stale, approved_by=second)
+
+
+def test_a_correction_starts_with_the_published_versions_evidence_and_removing_it_keeps_the_original(
+    obligation, editor, approver
+):
+    version = services.response_start(obligation=obligation(2), started_by=editor)
+    services.evidence_add(owner=version, added_by=editor, title="Training plan", url="https://example.org/plan")
+    first = _publish(_ready(version, editor), editor, approver)
+    correction = services.response_start(obligation=obligation(2), started_by=editor)
+    copied = correction.evidence.get()
+    assert (copied.title, copied.url) == ("Training plan", "https://example.org/plan")
+    services.evidence_remove(evidence=copied, removed_by=editor)
+    assert not correction.evidence.exists()
+    assert first.evidence.get().title == "Training plan"

@@ -42,8 +42,10 @@ def evidence_add(*, owner, added_by, title, url="", upload=None):
             raise ValidationError({"upload": error.messages}) from error
         evidence.original_name = clean_original_name(upload.name)
         evidence.size = upload.size
+    # Check everything else before the file is written, so a refused form leaves no file behind on disk.
+    evidence.full_clean(exclude=["file"])
+    if upload is not None:
         evidence.file.save(evidence.original_name, upload, save=False)
-    evidence.full_clean()
     evidence.save()
     audit.record(actor=added_by, instance=evidence, action=AuditEntry.Action.CREATED, after=audit.snapshot(evidence))
     return evidence

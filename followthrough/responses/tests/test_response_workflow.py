@@ -190,3 +190,20 @@ def test_a_correction_starts_with_the_published_versions_evidence_and_removing_i
     services.evidence_remove(evidence=copied, removed_by=editor)
     assert not correction.evidence.exists()
     assert first.evidence.get().title == "Training plan"
+
+
+def test_evidence_refused_for_a_missing_title_leaves_no_file_on_disk(obligation, editor, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from followthrough.testing.files import pdf_bytes
+
+    settings.MEDIA_ROOT = tmp_path
+    version = services.response_start(obligation=obligation(2), started_by=editor)
+    upload = SimpleUploadedFile("plan.pdf", pdf_bytes(), content_type="application/pdf")
+    with pytest.raises(ValidationError) as error:
+        services.evidence_add(owner=version, added_by=editor, title="  ", upload=upload)
+    assert "title" in error.value.message_dict
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+    upload.seek(0)
+    services.evidence_add(owner=version, added_by=editor, title="Training plan", upload=upload)
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1

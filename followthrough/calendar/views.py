@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.formatting import long_date
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 
@@ -49,8 +50,7 @@ def holiday_add(request):
         try:
             services.holiday_add(added_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, messages_ in error.message_dict.items():
-                form.add_error(field, messages_)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{long_date(form.cleaned_data['date'])} is now a bank holiday")
             return redirect(f"{redirect('calendar:holidays').url}?year={form.cleaned_data['date'].year}")

@@ -7,6 +7,7 @@ label, hint, value and GOV.UK error message the same way, and the error summary 
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 def _error_message(bound_field):
@@ -161,3 +162,20 @@ class GovukDateField(forms.Field):
             return datetime.date(numbers[2], numbers[1], numbers[0])
         except ValueError:
             raise forms.ValidationError(f"The {self.name_in_errors} must be a real date") from None
+
+
+def add_service_errors(form, error, aliases=None):
+    """Put a service's refusal on the form, beside the field it names (or at the top), so it shows in the error summary.
+
+    `aliases` maps a service's field name to the form's, where they differ. A workflow error that is not a
+    ValidationError is shown by its message.
+    """
+    aliases = aliases or {}
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            field = aliases.get(field, field)
+            form.add_error(field if field in form.fields else None, messages)
+    elif isinstance(error, ValidationError):
+        form.add_error(None, error.messages)
+    else:
+        form.add_error(None, getattr(error, "message", None) or str(error))

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 from followthrough.reports.models import Report
@@ -17,15 +18,6 @@ from .models import Letter, State
 from .presenters import LetterPresenter, casework_rows, report_filter_items, with_relations
 
 SHOW_RECOMMENDATIONS = "show-recommendations"
-
-
-def _show_errors(form, error):
-    """Put a service's refusal on the form, so it appears in the error summary beside the field it is about."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def casework_letter(request, letter_id, **kwargs):
@@ -114,7 +106,7 @@ def _letter_form_page(request, *, template, title, initial, save, in_reply_to=No
         try:
             saved = save(form.service_arguments())
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("correspondence:casework-detail", letter_id=saved.pk)
     return page(request, template, title, forms=[form], form=form, in_reply_to=in_reply_to, letter=letter)
@@ -202,7 +194,7 @@ def casework_upload(request, letter_id):
         try:
             services.letter_file_attach(letter=letter, attached_by=request.user, upload=form.cleaned_data["file"])
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{letter.file_name} has been uploaded")
             return redirect("correspondence:casework-detail", letter_id=letter.pk)
@@ -242,7 +234,7 @@ def casework_clear(request, letter_id):
                     publish_file=form.cleaned_data.get("publish_file") == "yes",
                 )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             done = {
                 ClearForm.PUBLISH: "Letter cleared and published",
@@ -269,7 +261,7 @@ def casework_publish(request, letter_id):
         try:
             services.letter_publish(letter=letter, published_by=request.user)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Letter published")
             return redirect("correspondence:casework-detail", letter_id=letter.pk)
@@ -291,7 +283,7 @@ def casework_withhold(request, letter_id):
         try:
             services.letter_withhold(letter=letter, withheld_by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Letter withheld")
             return redirect("correspondence:casework-detail", letter_id=letter.pk)

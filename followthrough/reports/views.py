@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.formatting import plural
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 from followthrough.correspondence.models import Letter
@@ -32,15 +33,6 @@ def _workflow_errors():
     except ImportError:
         return (ValidationError,)
     return (ValidationError, IllegalTransition)
-
-
-def _show_errors(form, error):
-    """Put a service's refusal on the form, so it appears in the error summary beside the field it is about."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, getattr(error, "message", None) or "; ".join(getattr(error, "messages", [str(error)])))
 
 
 def _recommendation(queryset, report, kind, number):
@@ -123,7 +115,7 @@ def casework_create(request):
         try:
             report = services.report_create(created_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Draft report created: {report.title}")
             return redirect("reports:casework-detail", slug=report.slug)
@@ -159,7 +151,7 @@ def casework_recommendation_add(request, slug):
                 report=report, added_by=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{recommendation.title} added")
             return redirect("reports:casework-detail", slug=report.slug)
@@ -183,7 +175,7 @@ def casework_edit(request, slug):
         try:
             services.report_update(report=report, updated_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Report details saved")
             return redirect("reports:casework-detail", slug=report.slug)
@@ -207,7 +199,7 @@ def casework_recommendation_edit(request, slug, kind, number):
                 recommendation=recommendation, updated_by=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{recommendation.title} saved")
             return redirect("reports:casework-detail", slug=report.slug)
@@ -230,7 +222,7 @@ def casework_recommendation_remove(request, slug, kind, number):
         try:
             services.recommendation_remove(recommendation=recommendation, removed_by=request.user)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{recommendation.title} removed")
             return redirect("reports:casework-detail", slug=report.slug)
@@ -253,7 +245,7 @@ def casework_publish(request, slug):
         try:
             services.report_publish(report=report, published_by=request.user, on=report.published_on)
         except _workflow_errors() as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             created = Obligation.casework.filter(recommendation__report=report).count()
             messages.success(request, f"Report published. {plural(created, 'obligation')} created")
@@ -282,7 +274,7 @@ def casework_correct(request, slug, kind, number):
                 recommendation=recommendation, corrected_by=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{recommendation.title} corrected")
             return redirect("reports:casework-detail", slug=report.slug)

@@ -6,6 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 from followthrough.organisations.models import Organisation, Role
@@ -28,7 +29,7 @@ from ..forms import (
 )
 from ..models import SuperComplaint
 from ..presenters import QUESTIONS, ComplaintPresenter, InboxRow
-from .scope import add_service_errors, own_complaint, visible_evidence
+from .scope import own_complaint, visible_evidence
 
 STEPS = [slug for slug, _ in QUESTIONS]
 

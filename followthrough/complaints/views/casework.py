@@ -12,6 +12,7 @@ from django.db.models import F
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -27,7 +28,7 @@ from ..forms import (
 )
 from ..models import TRANSITIONS, Action, State, SuperComplaint
 from ..presenters import ComplaintPresenter, InboxRow
-from .scope import add_service_errors, casework_complaint
+from .scope import casework_complaint
 
 
 @permission_required("complaints.view_casework")

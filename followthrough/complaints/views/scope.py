@@ -5,7 +5,6 @@ in) and raise Http404 for anything outside the user's scope, so a designated bod
 body's complaint exists.
 """
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
@@ -37,12 +36,3 @@ def visible_evidence(request, file_id, **kwargs):
     if is_caseworker(user):
         visible |= ~Q(complaint__state=State.DRAFT)
     return get_object_or_404(EvidenceFile.objects.select_related("complaint").filter(visible), pk=file_id)
-
-
-def add_service_errors(form, error: ValidationError):
-    """Show a service's ValidationError on the form: against the field it names, or at the top of the page."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)

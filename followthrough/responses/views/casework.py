@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.formatting import long_date
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -14,15 +15,6 @@ from ..forms_casework import ASSESS, REOPEN, AssessmentForm, ReopenForm
 from ..models import Assessment, Outcome, ProgressReturn
 
 ASSESS_PERMISSION = "responses.assess"
-
-
-def show_service_errors(form, error):
-    """Put a service's refusal on the form, beside the field it names, so it appears in the error summary."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _claims():
@@ -85,7 +77,7 @@ def assessment_detail(request, return_id):
                 )
                 done = "Assessment reopened. The claim is waiting for a new assessment"
         except ValidationError as error:
-            show_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, done)
             return redirect("responses:assessment", return_id=claim.pk)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 from followthrough.organisations.models import Kind, Organisation, Role
@@ -20,7 +21,6 @@ from followthrough.reports.models import Obligation, Recommendation, Report
 from .. import presenters, services
 from ..forms_casework import CollationForm
 from ..models import Collation
-from .casework import show_service_errors
 
 COLLATE_PERMISSION = "responses.collate"
 
@@ -120,7 +120,7 @@ def collation_detail(request, slug, kind, number):
                     figures=presenters.figures(summary),
                 )
             except ValidationError as error:
-                show_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, f"{organisation.name}'s national response on {recommendation.title} published"

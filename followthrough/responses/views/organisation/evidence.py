@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.complaints import conf
 from followthrough.complaints.evidence import size_words
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -16,7 +17,7 @@ from ... import services
 from ...forms import ConfirmForm, EvidenceForm
 from ...models import Evidence
 from .response import _draft_or_redirect, _start
-from .scope import VIEW, _detail, _obligation, _posted, _show_errors, _working
+from .scope import VIEW, _detail, _obligation, _posted, _working
 
 
 def _evidence_add_page(request, obligation, owner_for_post, caption, back_url):
@@ -34,7 +35,7 @@ def _evidence_add_page(request, obligation, owner_for_post, caption, back_url):
                     upload=form.cleaned_data["upload"] or None,
                 )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Evidence added: {form.cleaned_data['title']}")
             return None
@@ -57,7 +58,7 @@ def _evidence_remove_page(request, obligation, evidence, back_url):
         try:
             services.evidence_remove(evidence=evidence, removed_by=request.user)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Evidence removed: {evidence.title}")
             return redirect(back_url)

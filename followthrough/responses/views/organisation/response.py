@@ -6,13 +6,14 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
 from ... import services
 from ...forms import REASON_FIELDS, ActionForm, ConfirmForm, ResponseForm
 from ...models import State
-from .scope import VIEW, _detail, _last_published, _obligation, _posted, _show_errors, _working
+from .scope import VIEW, _detail, _last_published, _obligation, _posted, _working
 
 
 def _draft_or_redirect(obligation, working):
@@ -53,7 +54,9 @@ def response_edit(request, obligation_id):
                 version = _start(request, obligation)
                 services.response_save(version=version, saved_by=request.user, **arguments)
         except ValidationError as error:
-            _show_errors(form, error, {"acceptance_reason": REASON_FIELDS.get(arguments["acceptance"], "acceptance")})
+            add_service_errors(
+                form, error, {"acceptance_reason": REASON_FIELDS.get(arguments["acceptance"], "acceptance")}
+            )
         else:
             messages.success(request, "Your draft has been saved")
             return redirect(_detail(obligation, "response"))
@@ -94,7 +97,7 @@ def action_add(request, obligation_id):
                 version = _start(request, obligation)
                 services.action_save(version=version, saved_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Planned action added")
             return redirect(_detail(obligation, "response"))
@@ -125,7 +128,7 @@ def action_change(request, obligation_id, action_id):
         try:
             services.action_save(version=working, saved_by=request.user, action=action, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Planned action saved")
             return redirect(_detail(obligation, "response"))
@@ -143,7 +146,7 @@ def action_remove(request, obligation_id, action_id):
         try:
             services.action_remove(action=action, removed_by=request.user)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Planned action removed")
             return redirect(_detail(obligation, "response"))

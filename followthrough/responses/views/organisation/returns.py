@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 
+from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -11,7 +12,7 @@ from ... import services
 from ...forms import ReturnForm
 from ...models import State
 from .evidence import _evidence_add_page, _evidence_remove_page
-from .scope import VIEW, _detail, _obligation, _posted, _return, _show_errors
+from .scope import VIEW, _detail, _obligation, _posted, _return
 
 
 @permission_required(VIEW)
@@ -28,7 +29,7 @@ def return_edit(request, obligation_id, number):
         try:
             services.return_save(progress_return=progress_return, saved_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Progress return {number} saved")
             return redirect(back_url)

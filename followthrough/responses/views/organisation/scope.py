@@ -78,17 +78,6 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _show_errors(form, error, aliases=None):
-    """Put a service's refusal on the form, beside the field it is about, so it appears in the error summary."""
-    aliases = aliases or {}
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            field = aliases.get(field, field)
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _anchor(form, name):
     """Where the error summary links for a field of `form`, as `core.forms.error_summary` does."""
     bound = form[name]

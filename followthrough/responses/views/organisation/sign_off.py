@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from followthrough.core.forms import error_summary
+from followthrough.core.forms import add_service_errors, error_summary
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -15,7 +15,7 @@ from ...forms import REASON_FIELDS, ConfirmForm, PublishForm, ResponseForm, Retu
 from ...presenters.organisation import ReturnCard
 from ...presenters.record import EXAMPLE_WARNING, evidence_words, target_date_words
 from ...services.common import APPROVE, PUBLISH, SEND_BACK, STEPS, SUBMIT
-from .scope import VIEW, _anchor, _detail, _obligation, _posted, _return, _return_url, _roles, _show_errors, _working
+from .scope import VIEW, _anchor, _detail, _obligation, _posted, _return, _return_url, _roles, _working
 
 STEP_WORDS = {
     SUBMIT: ("Send {what} for sign-off", "Send for sign-off", "{What} sent for sign-off"),
@@ -76,7 +76,7 @@ def _sign_off_page(request, *, obligation, record, step, run, what, back_url, mi
                     for text in texts
                 ]
             else:
-                _show_errors(form, error)
+                add_service_errors(form, error)
         else:
             messages.success(request, STEP_WORDS[step][2].format(What=what.capitalize()))
             return redirect(back_url)

@@ -46,6 +46,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_role(self, *roles):
         return self.memberships.filter(role__in=roles).exists()
 
+    def has_role_at(self, organisation, *roles):
+        """Whether this user holds one of `roles` at `organisation` (an instance or its id), not just anywhere."""
+        organisation_id = getattr(organisation, "pk", organisation)
+        return self.memberships.filter(organisation_id=organisation_id, role__in=roles).exists()
+
     @property
     def requires_two_factor(self):
         from followthrough.organisations.models import TWO_FACTOR_ROLES

@@ -7,7 +7,7 @@ another body's complaint gets "Page not found" before any of these rules is aske
 import rules
 
 from followthrough.accounts.predicates import has_role, is_caseworker
-from followthrough.organisations.models import Membership, Role
+from followthrough.organisations.models import Role
 
 from .models import TRANSITIONS, Action, EvidenceFile, State, SuperComplaint
 
@@ -21,11 +21,7 @@ def _complaint_of(obj):
 
 
 def acts_for_designated_body(user, organisation):
-    return (
-        user is not None
-        and user.is_authenticated
-        and Membership.objects.filter(user=user, organisation=organisation, role=Role.DESIGNATED_BODY_USER).exists()
-    )
+    return user is not None and user.is_authenticated and user.has_role_at(organisation, Role.DESIGNATED_BODY_USER)
 
 
 @rules.predicate

@@ -20,7 +20,7 @@ from .models import State
 def is_approver_at_sender(user, letter):
     if letter is None or not user.is_authenticated:
         return False
-    return user.memberships.filter(role=Role.APPROVER, organisation_id=letter.from_organisation_id).exists()
+    return user.has_role_at(letter.from_organisation_id, Role.APPROVER)
 
 
 @rules.predicate

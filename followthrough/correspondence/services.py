@@ -308,10 +308,7 @@ def may_clear(user, letter):
     user = _person(user)
     if user is None:
         return False
-    return (
-        user.has_role(Role.CASEWORKER)
-        or user.memberships.filter(role=Role.APPROVER, organisation_id=letter.from_organisation_id).exists()
-    )
+    return user.has_role(Role.CASEWORKER) or user.has_role_at(letter.from_organisation_id, Role.APPROVER)
 
 
 def _check_clearer(user, letter):

@@ -41,6 +41,13 @@ class OrganisationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user).distinct()
 
+    def where_user_holds(self, user, *roles):
+        """The organisations where `user` holds one of `roles`. The role is matched on the user's own membership,
+        never on another member's, which chained filters on `memberships` would do."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=Membership.objects.filter(user=user, role__in=roles).values("organisation"))
+
 
 class Organisation(models.Model):
     code = models.SlugField(max_length=80, unique=True, help_text="Short, stable code used in web addresses.")

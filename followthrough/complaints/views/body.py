@@ -105,7 +105,7 @@ def _editable_or_redirect(request, complaint):
 
 
 def _organisations(user):
-    return Organisation.objects.filter(memberships__user=user, memberships__role=Role.DESIGNATED_BODY_USER).distinct()
+    return Organisation.objects.where_user_holds(user, Role.DESIGNATED_BODY_USER)
 
 
 @permission_required("complaints.view_own_complaints")

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from followthrough.core import audit
 from followthrough.core.models import AuditEntry
-from followthrough.organisations.models import Membership, Role
+from followthrough.organisations.models import Role
 from followthrough.reports.services import actor_label
 
 from ..models import Event, State
@@ -16,10 +16,7 @@ from ..models import Event, State
 
 def acts_for(user, organisation, *roles):
     """Whether `user` holds one of `roles` at `organisation` (an id or an instance)."""
-    if user is None or not user.is_authenticated:
-        return False
-    organisation_id = getattr(organisation, "pk", organisation)
-    return Membership.objects.filter(user=user, organisation_id=organisation_id, role__in=roles).exists()
+    return user is not None and user.is_authenticated and user.has_role_at(organisation, *roles)
 
 
 def require(user, organisation, *roles, doing):

@@ -27,8 +27,8 @@ COLLATE_PERMISSION = "responses.collate"
 
 def _collating_organisations(user):
     """The organisations the user is a collator at that collate someone, each with the kinds it collates."""
-    organisations = Organisation.objects.for_user(user).filter(memberships__user=user, memberships__role=Role.COLLATOR)
-    return [(o, services.collated_kinds(o)) for o in organisations.distinct().order_by("name")]
+    organisations = Organisation.objects.where_user_holds(user, Role.COLLATOR)
+    return [(o, services.collated_kinds(o)) for o in organisations.order_by("name")]
 
 
 KIND_WORDS = {

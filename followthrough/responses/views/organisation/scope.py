@@ -19,13 +19,8 @@ STEP_ORDER = (SUBMIT, APPROVE, PUBLISH, SEND_BACK)
 
 
 def own_organisations(user):
-    """The organisations where `user` is an editor or approver.
-
-    The role is matched on the user's own membership: chaining a second filter on `memberships` would match any
-    member's role, so a user with another role somewhere could see that organisation's drafts.
-    """
-    acting = Membership.objects.filter(user=user, role__in=DRAFTERS).values("organisation")
-    return Organisation.objects.for_user(user).filter(pk__in=acting)
+    """The organisations where `user` is an editor or approver."""
+    return Organisation.objects.where_user_holds(user, *DRAFTERS)
 
 
 def own_obligations(user):

@@ -5,6 +5,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from followthrough.core.history import AppendOnlyModel
+
 from .deadlines import Rule
 
 
@@ -67,7 +69,7 @@ class StoredDeadline(models.Model):
         return f"{self.label}: {self.due}"
 
 
-class DeadlineChange(models.Model):
+class DeadlineChange(AppendOnlyModel):
     """A stored deadline moved because the holiday table changed: old date, new date and why."""
 
     deadline = models.ForeignKey(StoredDeadline, on_delete=models.CASCADE, related_name="changes")

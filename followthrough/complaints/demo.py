@@ -9,6 +9,7 @@ publishes the report. Safe to run again: a complaint already loaded is left alon
 import datetime
 from dataclasses import dataclass
 
+from followthrough.core.provenance import Source
 from followthrough.organisations.models import Organisation
 
 from . import services
@@ -19,14 +20,18 @@ FORCES_NOTE = (
     "The forces concerned are recorded as all forces within section 29A: the source documents do not list them."
 )
 ACKNOWLEDGED_NOTE = (
-    "The exact date of acknowledgement is not in the source documents: the date recorded is the last day of the "
-    "5-working-day period, when acknowledgement was due."
+    "The exact date of acknowledgement is not in the source documents, so it is recorded as not known: neither in "
+    "time nor late."
 )
 HARM_NOTE = "The complaint's own explanation of the harm is not in the source documents held by this service."
 ELIGIBLE_DATE_NOTE = "The date of the eligibility decision is not in the source documents."
 ELIGIBLE_REASONS = (
     "Summary: decided eligible. The reasons given to the designated body are not in the source documents."
 )
+
+
+# Where the dates come from: the inspectorate's publication pages, as gathered in the domain notes (DOMAIN.md §3).
+SOURCE = "HMICFRS's published list of super-complaints"
 
 
 @dataclass(frozen=True)
@@ -139,13 +144,14 @@ def load_one(demo, organisation):
         contact_email=f"contact@{organisation.code}.example",
     )
     complaint = services.complaint_submit(
-        complaint=complaint, submitted_by=None, received_on=demo.received_on, note=demo.received_note
-    )
-    complaint = services.complaint_acknowledge(
         complaint=complaint,
-        acknowledged_by=None,
-        on=complaint.acknowledgement_deadline.due,
-        note=ACKNOWLEDGED_NOTE,
+        submitted_by=None,
+        note=demo.received_note,
+        source=Source(SOURCE, on=demo.received_on),
+    )
+    # The sources do not say when each complaint was acknowledged, so the date is not known (ADR 0016).
+    complaint = services.complaint_acknowledge(
+        complaint=complaint, acknowledged_by=None, note=ACKNOWLEDGED_NOTE, source=Source(SOURCE)
     )
     return services.complaint_decide_eligibility(
         complaint=complaint,
@@ -155,8 +161,8 @@ def load_one(demo, organisation):
         agreed_by_hmicfrs=True,
         agreed_by_iopc=True,
         agreed_by_college_of_policing=True,
-        on=demo.eligible_on,
         note="" if demo.eligible_on else ELIGIBLE_DATE_NOTE,
+        source=Source(SOURCE, on=demo.eligible_on),
     )
 
 

@@ -4,24 +4,12 @@ The services check everything again: these forms only turn what people typed int
 """
 
 from django import forms
-from django.utils import timezone
 
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import VersionedForm
 from followthrough.organisations.models import Organisation
 
 from .evidence import CHOOSE, detect_content_type
 from .models import AUTHORITY_CODES, Decision, State, SuperComplaint
-
-
-class VersionedForm(forms.Form):
-    """Carries the version of the complaint the page showed, so a stale form is refused (optimistic locking)."""
-
-    expected_version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=1,
-        error_messages={"required": "Reload the page and try again", "invalid": "Reload the page and try again"},
-    )
-
 
 # The designated body's questions ---------------------------------------------------------------------------------
 
@@ -145,16 +133,14 @@ class WithdrawForm(VersionedForm):
 # The caseworkers' actions -----------------------------------------------------------------------------------------
 
 
-def _today():
-    return timezone.localdate()
+# The caseworkers' actions take effect on the day they are recorded, by the server's clock: nobody types the date
+# (ADR 0016). Steps taken before the service held a complaint come in through the historical path, with their source.
 
 
 class AcknowledgeForm(VersionedForm):
-    on = GovukDateField(label="Date the acknowledgement was sent", name_in_errors="date of acknowledgement")
     note = forms.CharField(label="Note (optional)", widget=forms.Textarea, required=False)
 
     def __init__(self, *args, complaint=None, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("on", _today())
         super().__init__(*args, **kwargs)
 
 
@@ -194,10 +180,8 @@ class EligibilityForm(VersionedForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    on = GovukDateField(label="Date of the decision", name_in_errors="date of the decision")
 
     def __init__(self, *args, complaint=None, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("on", _today())
         super().__init__(*args, **kwargs)
         earlier = SuperComplaint.internal.submitted().order_by("-received_on", "reference")
         if complaint is not None:
@@ -225,7 +209,6 @@ class EligibilityForm(VersionedForm):
             "agreed_by_college_of_policing": "college-of-policing" in agreed,
             "repeats": data["repeats"],
             "circumstances_materially_changed": data["circumstances_materially_changed"] == YES,
-            "on": data["on"],
         }
 
 
@@ -243,16 +226,13 @@ class InvestigationForm(VersionedForm):
         widget=forms.Textarea,
         error_messages={"required": "Enter the activities the investigation plans"},
     )
-    on = GovukDateField(label="Date the plan was agreed", name_in_errors="date the plan was agreed")
 
     def __init__(self, *args, complaint=None, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("on", _today())
         super().__init__(*args, **kwargs)
         self.fields["lead_bodies"].queryset = Organisation.objects.filter(code__in=AUTHORITY_CODES)
 
 
 class ProgressReportForm(VersionedForm):
-    sent_on = GovukDateField(label="Date the progress report was sent", name_in_errors="date the report was sent")
     summary = forms.CharField(
         label="Summary of the progress report",
         widget=forms.Textarea,
@@ -260,7 +240,6 @@ class ProgressReportForm(VersionedForm):
     )
 
     def __init__(self, *args, complaint=None, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("sent_on", _today())
         super().__init__(*args, **kwargs)
 
 

@@ -19,6 +19,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from followthrough.calendar.models import StoredDeadline
+from followthrough.core.history import AppendOnlyQuerySet, HistoryEntry
+from followthrough.core.provenance import SourceNamed
 from followthrough.organisations.models import FORCE_KINDS, Kind, Organisation, Role
 
 from .storage import evidence_storage
@@ -95,6 +97,9 @@ TRANSITIONS = {
 
 # States in which the public may see a complaint: the three authorities have decided on its eligibility.
 DECIDED_STATES = (State.ELIGIBLE, State.NOT_ELIGIBLE, State.REPORT_PUBLISHED, State.WITHDRAWN)
+
+# States a complaint reaches only once acknowledged (TRANSITIONS).
+ACKNOWLEDGED_STATES = (State.ACKNOWLEDGED, State.ELIGIBLE, State.NOT_ELIGIBLE, State.REPORT_PUBLISHED)
 
 # The three decision-making authorities (reg 6), by organisation code.
 AUTHORITY_CODES = {"hmicfrs": "HMICFRS", "iopc": "the IOPC", "college-of-policing": "the College of Policing"}
@@ -244,6 +249,11 @@ class SuperComplaint(models.Model):
         return self.state == State.DRAFT
 
     @property
+    def is_acknowledged(self):
+        """Acknowledged, whether or not the date is known (a complaint entered from a source may not give it)."""
+        return self.acknowledged_on is not None or self.state in ACKNOWLEDGED_STATES
+
+    @property
     def name(self):
         """How the complaint is called in messages: its reference, or "this draft"."""
         return self.reference or "this draft"
@@ -280,31 +290,18 @@ class EvidenceFile(models.Model):
         return self.original_name
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class ComplaintEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Timeline events cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Timeline events cannot be deleted.")
-
+class ComplaintEventQuerySet(AppendOnlyQuerySet):
     def state_changes_into(self, states):
         """Events that moved a complaint into one of `states` (not the ones that kept it where it was)."""
         return self.filter(to_state__in=states).exclude(from_state=F("to_state"))
 
 
-class ComplaintEvent(models.Model):
+class ComplaintEvent(HistoryEntry, SourceNamed):
     """One step in a complaint's history, as it happened. Rows are never changed or deleted."""
 
     complaint = models.ForeignKey(SuperComplaint, on_delete=models.PROTECT, related_name="events")
     action = models.CharField(max_length=30, choices=Action.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
-    actor_label = models.CharField(max_length=255, help_text="Who acted, kept even if the account is renamed.")
     on = models.DateField(null=True, blank=True, help_text="The date the step took effect. Empty if not known.")
-    at = models.DateTimeField(default=timezone.now, help_text="When the step was recorded.")
     from_state = models.CharField(max_length=20, choices=State.choices)
     to_state = models.CharField(max_length=20, choices=State.choices)
     title = models.CharField(max_length=255)
@@ -317,14 +314,6 @@ class ComplaintEvent(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.at:%Y-%m-%d})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Timeline events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Timeline events cannot be deleted.")
 
 
 class ProgressReport(models.Model):

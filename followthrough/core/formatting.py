@@ -32,6 +32,13 @@ def date_time(value):
     return f"{long_date(local.date())} at {hour}:{local:%M}{local:%p}".replace("AM", "am").replace("PM", "pm")
 
 
+def time_and_date(value):
+    """ "3:04pm on 2 December 2026": when something changed, as a message says it."""
+    local = timezone.localtime(value)
+    hour = local.strftime("%I").lstrip("0") or "12"
+    return f"{hour}:{local:%M}{local:%p}".lower() + f" on {long_date(local.date())}"
+
+
 def plural(count, singular, plural_form=None):
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"

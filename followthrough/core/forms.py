@@ -179,3 +179,29 @@ def add_service_errors(form, error, aliases=None):
         form.add_error(None, error.messages)
     else:
         form.add_error(None, getattr(error, "message", None) or str(error))
+
+
+class VersionedForm(forms.Form):
+    """Carries the version of the record the page showed, so a stale form is refused (optimistic locking, ADR 0016).
+
+    Where `version_required` is False a form without it is still checked against the record's state under a row
+    lock, only not against changes made since the page was loaded.
+    """
+
+    version_required = True
+
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        max_value=2**31 - 1,
+        error_messages={
+            "required": "Reload the page and try again",
+            "invalid": "Reload the page and try again",
+            "min_value": "Reload the page and try again",
+            "max_value": "Reload the page and try again",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expected_version"].required = self.version_required

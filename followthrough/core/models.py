@@ -1,26 +1,22 @@
-"""The audit trail: an append-only record of every change to a regulated record (ADR 0004)."""
+"""The audit trail (ADR 0004) and who changed what content (ADR 0016): both append-only history."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from .history import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet, HistoryEntry
 
-class AppendOnlyError(Exception):
-    pass
+__all__ = ["AppendOnlyError", "AuditEntry", "ContentEdit"]
 
 
-class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Audit entries cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Audit entries cannot be deleted.")
-
+class ForObjectQuerySet(AppendOnlyQuerySet):
     def for_object(self, instance):
         return self.filter(content_type=ContentType.objects.get_for_model(instance), object_id=str(instance.pk))
 
 
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
+    """An append-only record of every change to a regulated record: who, when, what, why."""
+
     class Action(models.TextChoices):
         CREATED = "created", "Created"
         UPDATED = "updated", "Updated"
@@ -41,7 +37,7 @@ class AuditEntry(models.Model):
     after = models.JSONField(null=True, blank=True)
     reason = models.TextField(blank=True)
 
-    objects = AuditQuerySet.as_manager()
+    objects = ForObjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -51,14 +47,6 @@ class AuditEntry(models.Model):
     def __str__(self):
         return f"{self.get_action_display()} {self.object_repr} by {self.actor_label}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Audit entries cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit entries cannot be deleted.")
-
     @property
     def changes(self):
         """(field, before, after) for each field whose value differs."""
@@ -66,3 +54,19 @@ class AuditEntry(models.Model):
         return [
             (k, before.get(k), after.get(k)) for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)
         ]
+
+
+class ContentEdit(HistoryEntry):
+    """Someone wrote or changed a record's content. Four eyes reads these: an author cannot approve (ADR 0016)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+
+    objects = ForObjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.actor_label} changed {self.content_type} {self.object_id}"

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from followthrough.calendar.models import StoredDeadline
+from followthrough.core.history import AppendOnlyQuerySet, HistoryEntry
 from followthrough.organisations.models import Organisation, Role
 
 from . import redaction
@@ -226,19 +227,13 @@ class Letter(models.Model):
         return user is not None and user.is_authenticated and user.pk in self.authors()
 
 
-class StatusChangeQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValidationError("A letter's history cannot be changed.")
-
-    def delete(self):
-        raise ValidationError("A letter's history cannot be deleted.")
-
+class StatusChangeQuerySet(AppendOnlyQuerySet):
     def public(self):
         """What the public timeline shows: when the letter was published or withheld, and why."""
         return self.filter(to_state__in=PUBLIC_STATES)
 
 
-class StatusChange(models.Model):
+class StatusChange(HistoryEntry):
     """A letter's move from one state to another, or a change to its draft. Rows are never changed or deleted.
 
     Recording the letter is a change from nothing to draft; changing the draft is a change from draft to draft.
@@ -247,12 +242,6 @@ class StatusChange(models.Model):
     letter = models.ForeignKey(Letter, on_delete=models.PROTECT, related_name="history")
     from_state = models.CharField(max_length=20, choices=State.choices, blank=True)
     to_state = models.CharField(max_length=20, choices=State.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    actor_label = models.CharField(max_length=255, help_text="The person's name, for casework pages.")
-    actor_organisation = models.CharField(max_length=255, help_text="Their organisation, for the public timeline.")
-    at = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True)
 
     objects = StatusChangeQuerySet.as_manager()
@@ -262,14 +251,6 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.letter})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("A letter's history cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("A letter's history cannot be deleted.")
 
     @property
     def title(self):

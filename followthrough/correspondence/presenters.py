@@ -287,7 +287,7 @@ class LetterPresenter:
             {
                 "title": change.title,
                 "at": change.at,
-                "actor_label": change.actor_organisation if self.public else change.actor_label,
+                "actor_label": change.actor_organisation_label if self.public else change.actor_label,
                 "note": change.note if (not self.public or change.to_state == State.WITHHELD) else "",
             }
             for change in changes

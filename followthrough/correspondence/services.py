@@ -13,14 +13,13 @@ from django.utils import timezone
 from followthrough.calendar.deadlines import OutsideCalendar, Rule
 from followthrough.calendar.services import deadline_close, deadline_store
 from followthrough.core import audit
+from followthrough.core.actors import SYSTEM, Actor
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
-from followthrough.organisations.models import Role
+from followthrough.organisations.models import INSPECTORATE, Organisation, Role
 
 from . import files, redaction
 from .models import TRANSITIONS, Letter, ReplyRule, State, StatusChange
-
-SYSTEM_LABEL = "Follow Through"
 
 # The fields a draft's details form can change, in the order the history note lists them.
 EDITABLE_FIELDS = [
@@ -47,27 +46,22 @@ def _person(user):
     return user if user is not None and user.is_authenticated else None
 
 
-def _labels(user):
-    """(the person's name, their organisation's name) for the history; the service itself for imports."""
+def _actor(user, letter):
+    """Who acted on a letter, and for which organisation: a caseworker acts for the inspectorate; an approver clears
+    for the organisation that sent the letter. Chosen by the role being used, never by the user's first membership."""
     user = _person(user)
     if user is None:
-        return SYSTEM_LABEL, SYSTEM_LABEL
-    membership = user.memberships.select_related("organisation").order_by("pk").first()
-    organisation = membership.organisation.name if membership else SYSTEM_LABEL
-    return user.full_name or user.email, organisation
+        return SYSTEM
+    if user.has_role(Role.CASEWORKER):
+        return Actor(user=user, organisation=Organisation.objects.filter(code=INSPECTORATE).first())
+    if letter.from_organisation_id and user.has_role_at(letter.from_organisation_id, Role.APPROVER):
+        return Actor(user=user, organisation=letter.from_organisation)
+    return Actor(user=user)
 
 
 def _history(*, letter, actor, from_state, to_state, note=""):
-    person, organisation = _labels(actor)
-    change = StatusChange(
-        letter=letter,
-        from_state=from_state,
-        to_state=to_state,
-        actor=_person(actor),
-        actor_label=person,
-        actor_organisation=organisation,
-        note=note,
-    )
+    change = StatusChange(letter=letter, from_state=from_state, to_state=to_state, note=note)
+    change.set_actor(_actor(actor, letter))
     change.full_clean()
     change.save()
     return change

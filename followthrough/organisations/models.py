@@ -173,6 +173,9 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
+# The inspectorate, by its code: caseworkers act for it, whatever else they belong to (ADR 0016).
+INSPECTORATE = "hmicfrs"
+
 # Roles whose holders must sign in with a second factor (ADR 0003).
 TWO_FACTOR_ROLES = {Role.CASEWORKER, Role.ADMINISTRATOR}
 

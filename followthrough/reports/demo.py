@@ -8,6 +8,7 @@ quotes each recommendation (seed 004). Anything else is a summary, and is marked
 import datetime
 
 from followthrough.accounts.models import User
+from followthrough.core.provenance import Source
 from followthrough.organisations.models import AddresseeGroup, Organisation
 
 from . import services
@@ -20,7 +21,7 @@ HESTIA = {
     "title": "The hidden victims: report on Hestia's super-complaint on the police response to victims of modern "
     "slavery",
     "source": Report.Source.SUPER_COMPLAINT,
-    "published_on": datetime.date(2021, 5, 26),
+    "planned_on": datetime.date(2021, 5, 26),
     "authors": "HMICFRS, the College of Policing and the IOPC",
     "summary": (
         "Summary, not the report's own words: taken from the response to the report by the Independent Anti-Slavery "
@@ -163,7 +164,7 @@ STOLEN_FREEDOM = {
     "slug": "stolen-freedom",
     "title": "Stolen freedom: the policing response to modern slavery and human trafficking",
     "source": Report.Source.INSPECTION,
-    "published_on": datetime.date(2017, 10, 24),
+    "planned_on": datetime.date(2017, 10, 24),
     "authors": "HMICFRS",
     "summary": (
         "Summary, not the report's own words: taken from HMICFRS's press release on the report.\n\n"
@@ -316,9 +317,20 @@ def _report(*, data, complaint, actor):
     return services.report_create(created_by=actor, super_complaint=complaint, **data), True
 
 
+# Where each report's date of publication comes from (ADR 0016): the report itself, the inspectorate's press release
+# (003_039165e211c30ac3.txt), or the inspectorate's list of super-complaint reports (DOMAIN.md §3).
+SOURCES = {
+    HESTIA_SLUG: "The hidden victims, as published by HMICFRS, the College of Policing and the IOPC",
+    "stolen-freedom": "HMICFRS's press release on Stolen freedom",
+}
+LIST_SOURCE = "HMICFRS's published list of super-complaints"
+
+
 def _publish(report, actor):
+    """Record a report published before the service held it, from its source, on the date the source gives."""
     if report.state == State.DRAFT:
-        services.report_publish(report=report, published_by=actor, on=report.published_on)
+        source = Source(SOURCES.get(report.slug, LIST_SOURCE), on=report.planned_on)
+        services.report_publish(report=report, published_by=actor, source=source)
 
 
 def load_hestia(actor):
@@ -362,7 +374,7 @@ def load(out):
             "slug": slug,
             "title": title,
             "source": Report.Source.SUPER_COMPLAINT,
-            "published_on": published_on,
+            "planned_on": published_on,
             "published_on_note": note,
             "authors": AUTHORITIES,
             "summary": summary,

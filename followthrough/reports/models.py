@@ -20,6 +20,8 @@ from django.utils import timezone
 
 from followthrough.calendar.deadlines import Rule as DeadlineRule
 from followthrough.calendar.models import StoredDeadline
+from followthrough.core.history import AppendOnlyModel, HistoryEntry
+from followthrough.core.provenance import Sourced
 from followthrough.organisations.models import FORCE_KINDS, AddresseeGroup, Kind, Organisation
 
 
@@ -46,8 +48,12 @@ def document_path(instance, filename):
     return f"reports/{uuid.uuid4().hex}.pdf"
 
 
-class Report(models.Model):
-    """A published report: on a super-complaint, or from an inspection."""
+class Report(Sourced):
+    """A published report: on a super-complaint, or from an inspection.
+
+    A draft has a planned day of publication, to preview who it will be addressed to and when things will be due.
+    Publishing records the day it happens by the server's clock; a report published before the service held it is
+    recorded from its source, with the date the source gives (ADR 0016)."""
 
     class Source(models.TextChoices):
         SUPER_COMPLAINT = "super-complaint", "Super-complaint"
@@ -71,7 +77,12 @@ class Report(models.Model):
     super_complaint = models.OneToOneField(
         "complaints.SuperComplaint", null=True, blank=True, related_name="report", on_delete=models.PROTECT
     )
-    published_on = models.DateField(help_text="The date the report was, or will be, published.")
+    planned_on = models.DateField(
+        null=True, blank=True, help_text="For a draft: the day it is planned to be published, to preview its dates."
+    )
+    published_on = models.DateField(
+        null=True, blank=True, help_text="The day it was published: today's when published here, or its source's."
+    )
     published_on_note = models.CharField(
         max_length=255, blank=True, help_text="Say here if the exact day of publication is not known."
     )
@@ -132,6 +143,12 @@ class Report(models.Model):
     @property
     def is_published(self):
         return self.state == State.PUBLISHED
+
+    @property
+    def counts_from(self):
+        """The day addressees and due dates are worked out from: the day of publication, or for a draft the day
+        planned."""
+        return self.published_on or self.planned_on or timezone.localdate()
 
     def clean(self):
         if self.super_complaint_id and self.source != self.Source.SUPER_COMPLAINT:
@@ -256,7 +273,7 @@ class RecommendationPoint(models.Model):
         return self.text[:80]
 
 
-class RecommendationVersion(models.Model):
+class RecommendationVersion(AppendOnlyModel):
     """A wording of a recommendation: version 1 as published, then one per correction, with the reason.
 
     Rows are never changed, so earlier wording stays visible after a correction.
@@ -284,11 +301,6 @@ class RecommendationVersion(models.Model):
 
     def __str__(self):
         return f"{self.recommendation.title}, version {self.number}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("A recommendation's earlier wording cannot be changed.")
-        super().save(*args, **kwargs)
 
     @property
     def is_correction(self):
@@ -359,41 +371,18 @@ class Obligation(models.Model):
         return f"{self.recommendation.title} for {self.organisation}"
 
 
-class ReportEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValidationError("A report's history cannot be changed.")
-
-    def delete(self):
-        raise ValidationError("A report's history cannot be deleted.")
-
-
-class ReportEvent(models.Model):
+class ReportEvent(HistoryEntry):
     """Something that happened to a report, shown on its timeline. Rows are never changed or deleted."""
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    actor_label = models.CharField(max_length=255)
-    at = models.DateTimeField(default=timezone.now)
     title = models.CharField(max_length=255)
     note = models.TextField(blank=True)
     is_public = models.BooleanField(
         default=True, help_text="Shown on the public timeline once the report is published. Drafting steps are not."
     )
 
-    objects = ReportEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["-at", "-pk"]
 
     def __str__(self):
         return f"{self.title} ({self.report})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("A report's history cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("A report's history cannot be deleted.")

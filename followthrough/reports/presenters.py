@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from followthrough.calendar import deadlines
 from followthrough.core.formatting import long_date, plural
+from followthrough.core.provenance import when_published
 
 from .models import DueRule, Obligation, Recommendation, Report
 
@@ -23,7 +24,7 @@ SUMMARY_TAG = {"text": "Summary", "classes": "govuk-tag--grey"}
 # Where each summary row's "Change" link lands on the form that changes a draft, and what it changes (for screen
 # readers, which read the link as "Change publication date").
 CHANGE_LINKS = {
-    "Published": ("published_on-day", "publication date"),
+    "Published": ("planned_on-day", "planned publication date"),
     "By": ("id_authors", "who wrote the report"),
     "Source": ("source", "what the report is about"),
     "Responses due": ("id_response_count", "response period"),
@@ -52,7 +53,7 @@ def recommendations_for_page(report):
 
 def response_due(report):
     """The response period's last day, worked out from the report's rule (a pure calculation)."""
-    return deadlines.compute(rule=report.response_unit, count=report.response_count, start=report.published_on)
+    return deadlines.compute(rule=report.response_unit, count=report.response_count, start=report.counts_from)
 
 
 def response_period_words(report):
@@ -88,8 +89,10 @@ class ReportPresenter:
     @property
     def published_words(self):
         if self.report.is_published:
-            return long_date(self.report.published_on)
-        return f"{long_date(self.report.published_on)} (planned)"
+            return when_published(self.report)
+        if self.report.planned_on is None:
+            return "Not planned yet"
+        return f"{long_date(self.report.planned_on)} (planned)"
 
     def summary_rows(self):
         report = self.report
@@ -219,7 +222,7 @@ class RecommendationPresenter:
         stored = next((o.recommendation_deadline for o in self.active_obligations() if o.recommendation_deadline), None)
         if stored is not None:
             return stored.due, stored.explanation
-        start = self.report.published_on
+        start = self.report.counts_from
         if rec.due_rule == DueRule.IMMEDIATELY:
             return start, f"Due immediately: on the day of publication, {long_date(start)}."
         if rec.due_rule == DueRule.FIXED_DATE and rec.due_date:

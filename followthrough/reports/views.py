@@ -13,7 +13,7 @@ from followthrough.core.views import page
 from followthrough.correspondence.models import Letter
 
 from . import services
-from .forms import ConfirmForm, CorrectionForm, RecommendationForm, ReportForm
+from .forms import ConfirmForm, CorrectionForm, PublishForm, RecommendationForm, ReportForm
 from .models import Obligation, Recommendation, Report
 from .presenters import RecommendationPresenter, ReportPresenter, obligations_prefetch
 
@@ -240,10 +240,10 @@ def casework_recommendation_remove(request, slug, kind, number):
 @permission_required(MANAGE)
 def casework_publish(request, slug):
     report = get_object_or_404(Report.casework.drafts(), slug=slug)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)  # it has no fields, so POST may be empty
+    form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_publish(report=report, published_by=request.user, on=report.published_on)
+            services.report_publish(report=report, published_by=request.user, source=form.source())
         except _workflow_errors() as error:
             add_service_errors(form, error)
         else:

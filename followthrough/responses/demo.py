@@ -22,7 +22,7 @@ from followthrough.organisations.models import Membership, Organisation, Role
 from followthrough.reports.demo import HESTIA_SLUG
 from followthrough.reports.models import Obligation, Recommendation, Report
 
-from . import presenters, services
+from . import services
 from .models import Acceptance, Collation, Implementation, Outcome, ProgressReturn, Response, State
 
 WARWICKSHIRE = "warwickshire-police"
@@ -33,7 +33,11 @@ COLLATOR = "collator@npcc.example.police.uk"
 
 # Warwickshire's published response gives no date. Its text says training has been "available since August 2021",
 # and it records its six-month report, due 26/11/2021, as provided: we use that date (ADR 0008, "Demo data").
-WARWICKSHIRE_PUBLISHED_ON = datetime.date(2021, 11, 26)
+# The source gives no date of publication, so the date is not known: never late, never on time.
+WARWICKSHIRE_PUBLISHED_ON = None
+# The source document, 004_bfa23913cb0f5378.txt, as its readers know it.
+WARWICKSHIRE_SOURCE = "Warwickshire's published response to the recommendations of The hidden victims"
+EXAMPLE_SOURCE = "example data made up to show how the service works"
 
 # This service's words, not Warwickshire's: the response needs something under "what has been done", and the seed
 # has nothing before its first point's answer.
@@ -405,14 +409,16 @@ def _published(obligation):
     return response.latest_published() if response else None
 
 
+def _source(example):
+    """Where a demonstration record comes from: the source document, or the made-up examples, said as such."""
+    return EXAMPLE_SOURCE if example else WARWICKSHIRE_SOURCE
+
+
 def _sign_off(version, editor, approver, on):
-    """Take a version from wherever it is to published, through the services."""
-    if version.state == State.DRAFT:
-        services.response_submit(version=version, submitted_by=editor)
-    if version.state == State.SUBMITTED:
-        services.response_approve(version=version, approved_by=approver)
-    if version.state == State.APPROVED:
-        services.response_publish(version=version, published_by=approver, on=on)
+    """Record a version as published on the date its source gives, through the historical path (ADR 0016)."""
+    if version.state != State.PUBLISHED:
+        services.response_record_from_source(version=version, source_title=_source(version.is_example), published_on=on)
+        version.refresh_from_db()
     return version
 
 
@@ -444,16 +450,16 @@ def _respond(obligation, *, editor, approver, on, acceptance, done, reason="", p
 
 
 def _return(progress_return, *, editor, approver, status, narrative, on, example):
-    """Publish a progress return, unless it is already published."""
+    """Record a progress return as published on the date its source gives, unless it is already published."""
     if progress_return.state == State.DRAFT:
         services.return_save(
             progress_return=progress_return, saved_by=editor, status=status, narrative=narrative, is_example=example
         )
-        services.return_submit(progress_return=progress_return, submitted_by=editor)
-    if progress_return.state == State.SUBMITTED:
-        services.return_approve(progress_return=progress_return, approved_by=approver)
-    if progress_return.state == State.APPROVED:
-        services.return_publish(progress_return=progress_return, published_by=approver, on=on)
+    if progress_return.state != State.PUBLISHED:
+        services.return_record_from_source(
+            progress_return=progress_return, source_title=_source(example), published_on=on
+        )
+        progress_return.refresh_from_db()
     return progress_return
 
 
@@ -582,17 +588,12 @@ def load_collation(report, obligations):
     npcc = Organisation.objects.get(code="npcc")
     if Collation.casework.filter(recommendation=recommendation, organisation=npcc).exists():
         return
-    collator = _user(COLLATOR)
-    if collator is None:
-        return
-    figures = presenters.summary(presenters.statuses(obligations[2].values(), on=FIRST_RETURN_DUE))
-    services.collation_publish(
+    services.collation_record_from_source(
         recommendation=recommendation,
         organisation=npcc,
-        published_by=collator,
         text=EXAMPLE_COLLATION,
-        figures={**dataclasses.asdict(figures), "words": figures.words, "on": FIRST_RETURN_DUE.isoformat()},
-        on=FIRST_RETURN_DUE,
+        source_title=EXAMPLE_SOURCE,
+        published_on=FIRST_RETURN_DUE,
         is_example=True,
     )
 

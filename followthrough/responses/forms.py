@@ -5,10 +5,9 @@ when the draft is sent for sign-off (`readiness_errors` on the models), not whil
 """
 
 from django import forms
-from django.utils import timezone
 
 from followthrough.core.formatting import long_date
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import GovukDateField, VersionedForm
 
 from .models import Acceptance, Implementation
 
@@ -24,7 +23,9 @@ def _text(label, help_text=None, **kwargs):
     return forms.CharField(label=label, help_text=help_text, required=False, widget=forms.Textarea, **kwargs)
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(VersionedForm):
+    version_required = False
+
     acceptance = forms.ChoiceField(
         label="Do you accept the recommendation?",
         choices=Acceptance.choices,
@@ -64,6 +65,8 @@ class ResponseForm(forms.Form):
         if version is None:
             return {}
         initial = {"acceptance": version.acceptance, "done": version.done, "change_note": version.change_note}
+        if version.state != "published":
+            initial["expected_version"] = version.version
         if version.acceptance in REASON_FIELDS:
             initial[REASON_FIELDS[version.acceptance]] = version.acceptance_reason
         for answer in version.point_answers.all():
@@ -90,6 +93,7 @@ class ResponseForm(forms.Form):
             "acceptance_reason": data[reason_field] if reason_field else "",
             "done": data["done"],
             "change_note": data.get("change_note", ""),
+            "expected_version": data.get("expected_version"),
             "point_answers": {
                 position: (data[f"point_{position}"], not data[f"point_{position}_not_addressed"])
                 for position, _ in self.points
@@ -178,7 +182,9 @@ class EvidenceForm(forms.Form):
         return cleaned
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(VersionedForm):
+    version_required = False
+
     status = forms.ChoiceField(
         label="How far has the recommendation been implemented?",
         choices=Implementation.choices,
@@ -192,29 +198,18 @@ class ReturnForm(forms.Form):
     )
 
 
-class ConfirmForm(forms.Form):
-    """A step that needs only confirmation, such as sending for sign-off: it carries a service's refusal."""
+class ConfirmForm(VersionedForm):
+    """A step that needs only confirmation, such as sending for sign-off: it carries a service's refusal, and the
+    version the page showed, so someone confirming a page that has since changed is asked to look again."""
+
+    version_required = False
 
 
-class PublishForm(forms.Form):
-    published_on = GovukDateField(
-        label="Publication date",
-        name_in_errors="publication date",
-        help_text="The date it is published. For example, 1 7 2021",
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"published_on": timezone.localdate()})
-        super().__init__(*args, **kwargs)
-
-    def clean_published_on(self):
-        published_on = self.cleaned_data["published_on"]
-        if published_on > timezone.localdate():
-            raise forms.ValidationError("The publication date must be today or in the past")
-        return published_on
+class PublishForm(ConfirmForm):
+    """Publishing asks only for confirmation: the date of publication is the server's (ADR 0016)."""
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(ConfirmForm):
     note = forms.CharField(
         label="What needs to change?",
         help_text="The people who drafted it will see this",

@@ -6,6 +6,7 @@ forms only read what was typed, and the views put a service's refusal back on th
 
 from django import forms
 
+from followthrough.core.forms import VersionedForm
 from followthrough.organisations.models import Kind
 
 from .models import Outcome
@@ -60,10 +61,13 @@ class ReopenForm(forms.Form):
     )
 
 
-class CollationForm(forms.Form):
+class CollationForm(VersionedForm):
+    version_required = False
+
     text = forms.CharField(
         label="National response",
-        help_text="Published on the report's national responses page, with the figures above as they stand today.",
+        help_text="Published on the report's national responses page once another collator has approved it, with "
+        "the figures as they stand on the day it is published.",
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
     )

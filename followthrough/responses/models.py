@@ -20,6 +20,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from followthrough.core.history import AppendOnlyModel, HistoryEntry
+from followthrough.core.provenance import Sourced
+from followthrough.core.workflow import WorkflowRecord
 from followthrough.reports.models import State as ReportState
 
 
@@ -51,8 +54,16 @@ class Outcome(models.TextChoices):
     REOPENED = "reopened", "Assessment reopened"
 
 
-class Signed(models.Model):
-    """The sign-off trail shared by response versions and progress returns."""
+def refuse_change_once_published(record):
+    """A published record is what the public has read: it is never changed. Corrections are new versions."""
+    if record.pk is not None:
+        stored = type(record)._base_manager.filter(pk=record.pk).values_list("state", flat=True).first()
+        if stored == State.PUBLISHED:
+            raise ValidationError("A published record cannot be changed. Publish a new version instead.")
+
+
+class Signed(WorkflowRecord, Sourced):
+    """The sign-off trail shared by response versions and progress returns (ADR 0008, ADR 0016)."""
 
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT, db_index=True)
     is_example = models.BooleanField(
@@ -70,20 +81,24 @@ class Signed(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    self_approved = models.BooleanField(
+        default=False, help_text="Approved by someone who wrote or changed it, as the organisation allows. Shown."
+    )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    published_on = models.DateField(null=True, blank=True, help_text="The date it was published.")
+    published_at = models.DateTimeField(null=True, blank=True, help_text="When it was published here: server time.")
+    published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date it was published: today's when published here, or its source's (empty: not known).",
+    )
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        # A published record is what the public has read: it is never changed. Corrections are new versions.
-        if self.pk is not None:
-            stored = type(self)._base_manager.filter(pk=self.pk).values_list("state", flat=True).first()
-            if stored == State.PUBLISHED:
-                raise ValidationError("A published record cannot be changed. Publish a new version instead.")
+        refuse_change_once_published(self)
         super().save(*args, **kwargs)
 
     @property
@@ -178,6 +193,14 @@ class ResponseVersion(Signed):
             errors["done"] = "Say what has been done, or add what will be done"
         if self.number > 1 and not self.change_note.strip():
             errors["change_note"] = "Say what has changed since the last published version, and why"
+        # Every point the recommendation asks to be answered has an answer, or the reason it is not addressed.
+        for number, answer in enumerate(self.point_answers.order_by("position"), start=1):
+            if answer.answer.strip():
+                continue
+            if answer.addressed:
+                errors[f"point_{answer.position}"] = f"Answer point {number}, or say why it is not addressed"
+            else:
+                errors[f"point_{answer.position}"] = f"Say why point {number} is not addressed"
         return errors
 
 
@@ -334,7 +357,8 @@ class ProgressReturn(Signed):
 
     @property
     def is_late(self):
-        return self.is_published and self.published_on and self.published_on > self.due_on
+        """Published after it was due. A return whose source gives no date is neither late nor on time."""
+        return bool(self.is_published and self.published_on and self.published_on > self.due_on)
 
     def readiness_errors(self):
         errors = {}
@@ -348,7 +372,7 @@ class ProgressReturn(Signed):
         return self.assessments.order_by("-at", "-pk").first()
 
 
-class Assessment(models.Model):
+class Assessment(AppendOnlyModel):
     """The inspectorate's check of a claim of "implemented": the second key. Rows are never changed.
 
     The current assessment is the latest row; reopening adds a row with outcome "reopened" and the reason.
@@ -372,18 +396,16 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.get_outcome_display()}: {self.progress_return}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("An assessment cannot be changed. Reopen it instead.")
-        super().save(*args, **kwargs)
-
 
 # National collation --------------------------------------------------------------------------------------------------
 
 
 class CollationQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published_on__isnull=False, recommendation__report__state=ReportState.PUBLISHED)
+        return self.filter(state=State.PUBLISHED, recommendation__report__state=ReportState.PUBLISHED)
+
+    def working(self):
+        return self.exclude(state=State.PUBLISHED)
 
 
 class PublicCollationManager(models.Manager.from_queryset(CollationQuerySet)):
@@ -391,15 +413,33 @@ class PublicCollationManager(models.Manager.from_queryset(CollationQuerySet)):
         return super().get_queryset().published()
 
 
-class Collation(models.Model):
-    """A national body's collated response on a recommendation, for the bodies it collates (NPCC, APCC)."""
+class Collation(WorkflowRecord, Sourced):
+    """A national body's collated response on a recommendation, for the bodies it collates (NPCC, APCC).
+
+    Drafted, approved by another collator and published like a response (ADR 0016). Its figures are worked out by the
+    service when it is published and kept as they stood then.
+    """
 
     recommendation = models.ForeignKey("reports.Recommendation", on_delete=models.PROTECT, related_name="collations")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="collations")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT, db_index=True)
     text = models.TextField()
     figures = models.JSONField(default=dict, blank=True, help_text="The roll-up as it stood when it was published.")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    self_approved = models.BooleanField(
+        default=False, help_text="Approved by someone who wrote it, as the organisation allows. Shown publicly."
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
     published_on = models.DateField(null=True, blank=True)
     is_example = models.BooleanField(default=False)
 
@@ -409,28 +449,42 @@ class Collation(models.Model):
     class Meta:
         ordering = ["recommendation", "organisation", "-created_at"]
         default_manager_name = "casework"
+        constraints = [
+            # One national response is worked on at a time; earlier ones are published.
+            models.UniqueConstraint(
+                fields=["recommendation", "organisation"],
+                condition=~Q(state="published"),
+                name="collation_one_working",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organisation} collation on {self.recommendation}"
 
     def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("A published collation cannot be changed. Publish a new one instead.")
+        refuse_change_once_published(self)
         super().save(*args, **kwargs)
+
+    @property
+    def drafted_by_id(self):
+        """Who wrote it, as four eyes reads it."""
+        return self.created_by_id
+
+    @property
+    def is_published(self):
+        return self.state == State.PUBLISHED
+
+    def readiness_errors(self):
+        return {} if self.text.strip() else {"text": "Enter the collated response"}
 
 
 # History and overdue marks -------------------------------------------------------------------------------------------
 
 
-class Event(models.Model):
+class Event(HistoryEntry):
     """A step in an obligation's history: drafted, submitted, approved, published, assessed. Never changed."""
 
     obligation = models.ForeignKey("reports.Obligation", on_delete=models.PROTECT, related_name="response_events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    actor_label = models.CharField(max_length=255)
-    at = models.DateTimeField(default=timezone.now)
     title = models.CharField(max_length=255)
     note = models.TextField(blank=True)
     is_public = models.BooleanField(default=False)
@@ -440,11 +494,6 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError("History cannot be changed.")
-        super().save(*args, **kwargs)
 
 
 class OverdueRecord(models.Model):

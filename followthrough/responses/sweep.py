@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from followthrough.core.actors import SERVICE_NAME
 from followthrough.core.formatting import long_date
 from followthrough.notifications.reminders import OVERDUE, reminder_stage
 from followthrough.notifications.services import reminders_queue
@@ -25,7 +26,7 @@ from .models import Event, Implementation, OverdueRecord, ProgressReturn, Respon
 from .services import returns_schedule
 
 REMINDED = (Role.EDITOR, Role.APPROVER)
-SWEEP_LABEL = "Follow Through"
+SWEEP_LABEL = SERVICE_NAME
 
 
 def _overdue_catch_up_days():
@@ -90,6 +91,7 @@ def _missed_returns(on):
         Event(
             obligation_id=r.obligation_id,
             actor_label=SWEEP_LABEL,
+            actor_organisation_label=SWEEP_LABEL,
             title=f"No update received for progress return {r.number}",
             note=f"It was due on {long_date(r.due_on)}.",
             is_public=True,

@@ -48,4 +48,9 @@ urlpatterns = [
     path("casework/assessments/<int:return_id>", casework.assessment_detail, name="assessment"),
     path("collation", collation.collation_list, name="collation"),
     path("collation/<slug:slug>/<slug:kind>/<int:number>", collation.collation_detail, name="collation-detail"),
+    path(
+        "collation/<slug:slug>/<slug:kind>/<int:number>/<slug:code>/<slug:step>",
+        collation.collation_step,
+        name="collation-step",
+    ),
 ]

@@ -104,7 +104,7 @@ def report(caseworker):
     today = timezone.localdate()
     chief_constables = [AddresseeGroup.objects.get(code="territorial-chief-constables")]
     report = reports.report_create(
-        created_by=caseworker.user, title=REPORT_TITLE, source=Report.Source.INSPECTION, published_on=today
+        created_by=caseworker.user, title=REPORT_TITLE, source=Report.Source.INSPECTION, planned_on=today
     )
     reports.recommendation_add(
         report=report,
@@ -117,7 +117,7 @@ def report(caseworker):
     reports.recommendation_add(
         report=report, added_by=caseworker.user, number=3, text=RECOMMENDATION_3, groups=chief_constables
     )
-    reports.report_publish(report=report, published_by=caseworker.user, on=today)
+    reports.report_publish(report=report, published_by=caseworker.user)
     responses.returns_schedule(obligations=list(warwickshire_obligations(report)), until=today)
     return report
 
@@ -417,7 +417,7 @@ def respond_to_recommendation_3(report, editor, approver, *, today):
     )
     responses.response_submit(version=version, submitted_by=editor.user)
     responses.response_approve(version=version, approved_by=approver.user)
-    responses.response_publish(version=version, published_by=approver.user, on=today)
+    responses.response_publish(version=version, published_by=approver.user)
 
 
 def claim_implementation(editor_page, approver_page, *, today, due):

@@ -54,6 +54,8 @@ def acknowledgement_clock(c, today):
         else:
             status = f"Acknowledged on {long_date(c.acknowledged_on)}, after the deadline of {long_date(deadline.due)}"
             tag = {"text": "Late", "classes": "govuk-tag--orange"}
+    elif c.is_acknowledged:
+        status, tag = f"Acknowledged: date not known. The deadline was {long_date(deadline.due)}", None
     elif not deadline.is_open:
         status, tag = f"Was due by {long_date(deadline.due)}: no longer needed", None
     elif deadline.due < today:

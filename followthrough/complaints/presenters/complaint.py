@@ -171,8 +171,8 @@ class ComplaintPresenter:
         )
         if c.received_on:
             rows.append(row("Received", text=long_date(c.received_on)))
-        if c.acknowledged_on:
-            rows.append(row("Acknowledged", text=long_date(c.acknowledged_on)))
+        if c.is_acknowledged:
+            rows.append(row("Acknowledged", text=long_date(c.acknowledged_on) or DATE_NOT_KNOWN))
         if c.eligibility_decision:
             rows.append(
                 row(
@@ -296,6 +296,10 @@ def _event(event, *, public):
     else:
         when = long_date(event.on) if public else f"{long_date(event.on)} (recorded {long_date(recorded)})"
         when_iso = event.on.isoformat()
+    if event.source_title:
+        # Entered from a published source: say whose date it is, and when it was recorded here (ADR 0016).
+        date = long_date(event.on) if event.on else DATE_NOT_KNOWN
+        when = f"{date}, according to {event.source_title}; recorded here on {long_date(recorded)}"
     if public:
         return {
             "title": PUBLIC_EVENT_TITLES.get(State(event.to_state), event.title),
@@ -325,8 +329,9 @@ class InboxRow:
         clock = self.presenter.acknowledgement_clock
         if clock is None:
             return {"text": "", "tag": None}
-        if self.complaint.acknowledged_on:
-            return {"text": f"Acknowledged {long_date(self.complaint.acknowledged_on)}", "tag": None}
+        if self.complaint.is_acknowledged:
+            when = long_date(self.complaint.acknowledged_on) or "(date not known)"
+            return {"text": f"Acknowledged {when}", "tag": None}
         if not self.complaint.acknowledgement_deadline.is_open:
             return {"text": "Not needed", "tag": None}
         return {"text": f"Due {clock.due_text}", "tag": clock.tag}

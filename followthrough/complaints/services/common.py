@@ -7,8 +7,10 @@ from django.utils import timezone
 
 from followthrough.calendar.services import deadline_close
 from followthrough.core import audit
-from followthrough.core.formatting import long_date
+from followthrough.core.actors import SYSTEM, Actor
+from followthrough.core.formatting import long_date, time_and_date
 from followthrough.core.models import AuditEntry
+from followthrough.organisations.models import INSPECTORATE, Organisation, Role
 
 from ..models import TRANSITIONS, ComplaintEvent, ReferenceSequence, State, SuperComplaint
 from ..rules import actor_may
@@ -61,10 +63,7 @@ class ConcurrentChange(Exception):
         super().__init__(self.message_for("Someone else"))
 
     def message_for(self, who):
-        local = timezone.localtime(self.changed_at)
-        hour = local.strftime("%I").lstrip("0") or "12"
-        when = f"{hour}:{local:%M}{local:%p}".lower() + f" on {long_date(local.date())}"
-        return f"{who} changed this complaint at {when}. Check the new state and try again"
+        return f"{who} changed this complaint at {time_and_date(self.changed_at)}. Check the new state and try again"
 
 
 @dataclass(frozen=True)
@@ -104,10 +103,14 @@ def missing_information(complaint):
     return problems
 
 
-def actor_label(actor):
-    if actor is None:
-        return "System"
-    return actor.full_name or actor.email
+def acting(complaint, action, user):
+    """Who took `action`, for which organisation: the designated body's people act for it, caseworkers for the
+    inspectorate (the role the workflow table gives the action), and the service itself when there is no user."""
+    if user is None or not user.is_authenticated:
+        return SYSTEM
+    if TRANSITIONS[action].role == Role.DESIGNATED_BODY_USER:
+        return Actor(user=user, organisation=complaint.designated_body)
+    return Actor(user=user, organisation=Organisation.objects.get(code=INSPECTORATE))
 
 
 def lock(complaint, expected_version):
@@ -131,6 +134,24 @@ def today():
     return timezone.localdate()
 
 
+def dated(source, *, field, required=""):
+    """The date a step took effect: today, by the server's clock, or the date its `source` gives (ADR 0016).
+
+    A source that gives no date leaves it not known (None), unless the step cannot be without one (`required` is
+    then the message)."""
+    if source is None:
+        return today()
+    try:
+        source.check(today=today())
+    except ValidationError as error:
+        raise ValidationError(
+            {field if name == "source_date" else name: messages for name, messages in error.message_dict.items()}
+        ) from None
+    if source.on is None and required:
+        raise ValidationError({field: required})
+    return source.on
+
+
 def check_date(on, *, field, what, not_before=None, not_before_words=""):
     errors = {}
     if on > today():
@@ -148,18 +169,21 @@ def save(complaint):
     complaint.save()
 
 
-def record(*, complaint, action, actor, from_state, on, title, note="", before=None):
-    ComplaintEvent.objects.create(
+def record(*, complaint, action, actor, from_state, on, title, note="", before=None, source=None):
+    event = ComplaintEvent(
         complaint=complaint,
         action=action,
-        actor=actor,
-        actor_label=actor_label(actor),
         on=on,
         from_state=from_state,
         to_state=complaint.state,
         title=title,
         note=note,
     )
+    if source is not None:
+        event.source_title, event.source_url = source.title.strip(), source.url.strip()
+    event.set_actor(acting(complaint, action, actor))
+    event.full_clean()
+    event.save()
     audit.record(
         actor=actor,
         instance=complaint,

@@ -1,7 +1,5 @@
 """The workflow's transitions (TRANSITIONS in models.py), one service function each."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -17,6 +15,7 @@ from .common import (
     check_date,
     check_transition,
     close_open_deadlines,
+    dated,
     lock,
     missing_information,
     next_reference,
@@ -24,14 +23,15 @@ from .common import (
     refresh,
     save,
     snapshot,
-    today,
 )
 
 
 @transaction.atomic
-def complaint_submit(*, complaint, submitted_by, received_on=None, expected_version=None, note=""):
+def complaint_submit(*, complaint, submitted_by, expected_version=None, note="", source=None):
     """Send the complaint to the inspectorate: give it a reference and start the 5-working-day acknowledgement clock.
 
+    It is received today, by the server's clock. A complaint received before the service held it comes in with its
+    `source` (`core.provenance.Source`), which must give the date of receipt (ADR 0016).
     The acknowledgement period is 5 working days beginning with the day of receipt (reg 5); a complaint received on
     a non-working day counts from the next working day, which the calendar rule does.
     """
@@ -40,8 +40,7 @@ def complaint_submit(*, complaint, submitted_by, received_on=None, expected_vers
     problems = missing_information(locked)
     if problems:
         raise Incomplete(problems)
-    received_on = received_on or today()
-    check_date(received_on, field="received_on", what="date received")
+    received_on = dated(source, field="received_on", required="Enter the date the source gives for receipt")
     before = snapshot(locked)
     locked.reference = next_reference(received_on.year)
     locked.received_on = received_on
@@ -63,6 +62,7 @@ def complaint_submit(*, complaint, submitted_by, received_on=None, expected_vers
         from_state=State.DRAFT,
         on=received_on,
         title="Super-complaint received",
+        source=source,
         note="\n\n".join(
             part
             for part in (
@@ -77,18 +77,20 @@ def complaint_submit(*, complaint, submitted_by, received_on=None, expected_vers
 
 
 @transaction.atomic
-def complaint_acknowledge(*, complaint, acknowledged_by, on=None, expected_version=None, note=""):
-    """Record that HMCIC acknowledged receipt (reg 5), which closes the acknowledgement deadline."""
+def complaint_acknowledge(*, complaint, acknowledged_by, expected_version=None, note="", source=None):
+    """Record that HMCIC acknowledged receipt (reg 5), today, which closes the acknowledgement deadline. From a
+    `source`, on the date it gives, or with the date not known (and then neither in time nor late)."""
     locked = lock(complaint, expected_version)
     check_transition(Action.ACKNOWLEDGE, locked, acknowledged_by)
-    on = on or today()
-    check_date(
-        on,
-        field="on",
-        what="date of acknowledgement",
-        not_before=locked.received_on,
-        not_before_words="the date received",
-    )
+    on = dated(source, field="on")
+    if on is not None:
+        check_date(
+            on,
+            field="on",
+            what="date of acknowledgement",
+            not_before=locked.received_on,
+            not_before_words="the date received",
+        )
     before = snapshot(locked)
     deadline = locked.acknowledgement_deadline
     locked.acknowledged_on = on
@@ -96,7 +98,9 @@ def complaint_acknowledge(*, complaint, acknowledged_by, on=None, expected_versi
     save(locked)
     if deadline is not None:
         deadline_close(deadline=deadline)
-    if deadline is not None and on > deadline.due:
+    if deadline is not None and on is None:
+        timing = f"The deadline was {long_date(deadline.due)}; the date of acknowledgement is not known."
+    elif deadline is not None and on > deadline.due:
         timing = f"Acknowledged after the deadline of {long_date(deadline.due)}."
     elif deadline is not None:
         timing = f"Acknowledged within the deadline of {long_date(deadline.due)}."
@@ -109,6 +113,7 @@ def complaint_acknowledge(*, complaint, acknowledged_by, on=None, expected_versi
         from_state=State.SUBMITTED,
         on=on,
         title="Acknowledged",
+        source=source,
         note="\n\n".join(part for part in (timing, note.strip()) if part),
         before=before,
     )
@@ -125,17 +130,17 @@ def complaint_decide_eligibility(
     agreed_by_hmicfrs,
     agreed_by_iopc,
     agreed_by_college_of_policing,
-    on,
     repeats=None,
     circumstances_materially_changed=False,
     expected_version=None,
     note="",
+    source=None,
 ):
     """Record the three authorities' joint decision on eligibility (reg 6).
 
     There is no time limit in law. An eligible complaint starts the progress-report clock
-    (SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS). `on=None` records that the date of the decision is not known, which
-    only the demonstration data does, and then no progress-report date can be worked out.
+    (SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS). It is decided today; from a `source` that gives no date, the date of
+    the decision is not known, and then no progress-report date can be worked out.
     """
     locked = lock(complaint, expected_version)
     check_transition(Action.DECIDE_ELIGIBILITY, locked, decided_by)
@@ -160,6 +165,7 @@ def complaint_decide_eligibility(
             )
     if errors:
         raise ValidationError(errors)
+    on = dated(source, field="on")
     if on is not None:
         check_date(
             on,
@@ -193,6 +199,7 @@ def complaint_decide_eligibility(
         actor=decided_by,
         from_state=State.ACKNOWLEDGED,
         on=on,
+        source=source,
         title=title,
         note="\n\n".join(part for part in (f"Reasons: {locked.eligibility_reasons}", note.strip()) if part),
         before=before,
@@ -202,7 +209,7 @@ def complaint_decide_eligibility(
 
 @transaction.atomic
 def complaint_record_investigation(
-    *, complaint, recorded_by, lead_bodies, planned_activities, on=None, expected_version=None
+    *, complaint, recorded_by, lead_bodies, planned_activities, expected_version=None, source=None
 ):
     """Record who leads the investigation of an eligible complaint and what it plans to do."""
     locked = lock(complaint, expected_version)
@@ -215,14 +222,15 @@ def complaint_record_investigation(
         errors["planned_activities"] = "Enter the activities the investigation plans"
     if errors:
         raise ValidationError(errors)
-    on = on or today()
-    check_date(
-        on,
-        field="on",
-        what="date",
-        not_before=locked.eligibility_decided_on,
-        not_before_words="the date of the eligibility decision",
-    )
+    on = dated(source, field="on")
+    if on is not None:
+        check_date(
+            on,
+            field="on",
+            what="date",
+            not_before=locked.eligibility_decided_on,
+            not_before_words="the date of the eligibility decision",
+        )
     before = snapshot(locked)
     locked.investigation_plan = planned_activities.strip()
     locked.investigation_recorded_on = on
@@ -237,6 +245,7 @@ def complaint_record_investigation(
         actor=recorded_by,
         from_state=State.ELIGIBLE,
         on=on,
+        source=source,
         title="Investigation planned",
         note=f"Led by {leads}.\n\n{locked.investigation_plan}",
         before=before,
@@ -245,12 +254,14 @@ def complaint_record_investigation(
 
 
 @transaction.atomic
-def complaint_record_progress_report(*, complaint, sent_by, sent_on, summary, expected_version=None):
-    """Record a progress report sent to the designated body (reg 7) and start the clock for the next one."""
+def complaint_record_progress_report(*, complaint, sent_by, summary, expected_version=None, source=None):
+    """Record a progress report sent to the designated body (reg 7), today, and start the clock for the next one.
+    From a `source`, which must give the date it was sent."""
     locked = lock(complaint, expected_version)
     check_transition(Action.RECORD_PROGRESS_REPORT, locked, sent_by)
     if not (summary or "").strip():
         raise ValidationError({"summary": "Enter a summary of the progress report"})
+    sent_on = dated(source, field="sent_on", required="Enter the date the source gives for the progress report")
     check_date(
         sent_on,
         field="sent_on",
@@ -276,6 +287,7 @@ def complaint_record_progress_report(*, complaint, sent_by, sent_on, summary, ex
         actor=sent_by,
         from_state=State.ELIGIBLE,
         on=sent_on,
+        source=source,
         title="Progress report sent",
         note=summary.strip(),
         before=before,
@@ -284,16 +296,21 @@ def complaint_record_progress_report(*, complaint, sent_by, sent_on, summary, ex
 
 
 @transaction.atomic
-def complaint_withdraw(*, complaint, withdrawn_by, reason, on=None, expected_version=None):
-    """The designated body withdraws its complaint. Its open deadlines close; its history stays."""
+def complaint_withdraw(*, complaint, withdrawn_by, reason, expected_version=None, source=None):
+    """The designated body withdraws its complaint, today. Its open deadlines close; its history stays."""
     locked = lock(complaint, expected_version)
     check_transition(Action.WITHDRAW, locked, withdrawn_by)
     if not (reason or "").strip():
         raise ValidationError({"reason": "Enter why you are withdrawing the super-complaint"})
-    on = on or today()
-    check_date(
-        on, field="on", what="date of withdrawal", not_before=locked.received_on, not_before_words="the date received"
-    )
+    on = dated(source, field="on")
+    if on is not None:
+        check_date(
+            on,
+            field="on",
+            what="date of withdrawal",
+            not_before=locked.received_on,
+            not_before_words="the date received",
+        )
     before = snapshot(locked)
     from_state = locked.state
     locked.state = State.WITHDRAWN
@@ -307,6 +324,7 @@ def complaint_withdraw(*, complaint, withdrawn_by, reason, on=None, expected_ver
         actor=withdrawn_by,
         from_state=from_state,
         on=on,
+        source=source,
         title=f"Withdrawn by {locked.designated_body.name}",
         note=locked.withdrawal_reason,
         before=before,
@@ -315,19 +333,20 @@ def complaint_withdraw(*, complaint, withdrawn_by, reason, on=None, expected_ver
 
 
 @transaction.atomic
-def complaint_record_report_published(*, complaint, report, published_by, on):
-    """Record that the report on the complaint was published (reg 8). The reports app calls this when it publishes."""
+def complaint_record_report_published(*, complaint, report, published_by, source=None):
+    """Record that the report on the complaint was published (reg 8). The reports app calls this when it publishes,
+    with the report's own source where the report was published before the service held it."""
     locked = lock(complaint, None)
     check_transition(Action.RECORD_REPORT_PUBLISHED, locked, published_by)
-    if not isinstance(on, datetime.date):
-        raise ValidationError({"on": "Enter the date the report was published"})
-    check_date(
-        on,
-        field="on",
-        what="date the report was published",
-        not_before=locked.received_on,
-        not_before_words="the date received",
-    )
+    on = dated(source, field="on")
+    if on is not None:
+        check_date(
+            on,
+            field="on",
+            what="date the report was published",
+            not_before=locked.received_on,
+            not_before_words="the date received",
+        )
     before = snapshot(locked)
     locked.state = State.REPORT_PUBLISHED
     locked.report_published_on = on
@@ -339,6 +358,7 @@ def complaint_record_report_published(*, complaint, report, published_by, on):
         actor=published_by,
         from_state=State.ELIGIBLE,
         on=on,
+        source=source,
         title="Report published",
         note=str(report),
         before=before,

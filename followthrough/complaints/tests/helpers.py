@@ -3,6 +3,7 @@
 import datetime
 
 from followthrough.organisations.models import Organisation
+from followthrough.testing.clock import server_date
 
 from .. import services
 from ..models import Decision, State, SuperComplaint
@@ -40,20 +41,23 @@ def complaint_in(state, body, **draft_answers):
     complaint = draft(body, **draft_answers)
     if state == State.DRAFT:
         return complaint
-    complaint = services.complaint_submit(complaint=complaint, submitted_by=None, received_on=RECEIVED)
+    with server_date(RECEIVED):
+        complaint = services.complaint_submit(complaint=complaint, submitted_by=None)
     if state == State.SUBMITTED:
         return complaint
     if state == State.WITHDRAWN:
         return services.complaint_withdraw(complaint=complaint, withdrawn_by=None, reason="We have withdrawn it")
-    complaint = services.complaint_acknowledge(complaint=complaint, acknowledged_by=None, on=ACKNOWLEDGED)
+    with server_date(ACKNOWLEDGED):
+        complaint = services.complaint_acknowledge(complaint=complaint, acknowledged_by=None)
     if state == State.ACKNOWLEDGED:
         return complaint
     complaint = decide(complaint, None, Decision.NOT_ELIGIBLE if state == State.NOT_ELIGIBLE else Decision.ELIGIBLE)
     if state in (State.ELIGIBLE, State.NOT_ELIGIBLE):
         return complaint
-    return services.complaint_record_report_published(
-        complaint=complaint, report="The hidden victims", published_by=None, on=PUBLISHED
-    )
+    with server_date(PUBLISHED):
+        return services.complaint_record_report_published(
+            complaint=complaint, report="The hidden victims", published_by=None
+        )
 
 
 def decide(complaint, actor, decision=Decision.ELIGIBLE, **overrides):
@@ -63,7 +67,8 @@ def decide(complaint, actor, decision=Decision.ELIGIBLE, **overrides):
         "agreed_by_hmicfrs": True,
         "agreed_by_iopc": True,
         "agreed_by_college_of_policing": True,
-        "on": DECIDED,
         **overrides,
     }
-    return services.complaint_decide_eligibility(complaint=complaint, decided_by=actor, **arguments)
+    # The decision takes the server's date: a test that needs another day sets the clock (`on`).
+    with server_date(arguments.pop("on", DECIDED)):
+        return services.complaint_decide_eligibility(complaint=complaint, decided_by=actor, **arguments)

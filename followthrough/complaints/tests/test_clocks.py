@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from followthrough.calendar.models import StoredDeadline
+from followthrough.testing.clock import server_date
 
 from .. import services
 from ..presenters import ComplaintPresenter
@@ -12,9 +13,8 @@ from .helpers import complaint_in, draft, organisation
 @pytest.mark.django_db
 def test_acknowledgement_is_due_5_working_days_beginning_with_the_day_of_receipt(hestia_user):
     complaint = draft(organisation("hestia"))
-    complaint = services.complaint_submit(
-        complaint=complaint, submitted_by=hestia_user, received_on=datetime.date(2019, 5, 31)
-    )
+    with server_date(datetime.date(2019, 5, 31)):
+        complaint = services.complaint_submit(complaint=complaint, submitted_by=hestia_user)
     deadline = complaint.acknowledgement_deadline
     assert deadline.due == datetime.date(2019, 6, 6)
     assert deadline.rule == "working-days" and deadline.count == 5
@@ -27,9 +27,8 @@ def test_acknowledgement_is_due_5_working_days_beginning_with_the_day_of_receipt
 
 @pytest.mark.django_db
 def test_a_complaint_received_on_a_saturday_counts_from_the_monday():
-    complaint = services.complaint_submit(
-        complaint=draft(organisation("hestia")), submitted_by=None, received_on=datetime.date(2019, 6, 1)
-    )
+    with server_date(datetime.date(2019, 6, 1)):
+        complaint = services.complaint_submit(complaint=draft(organisation("hestia")), submitted_by=None)
     deadline = complaint.acknowledgement_deadline
     assert deadline.due == datetime.date(2019, 6, 7)  # Monday 3 June is day 1
     assert "Saturday 1 June 2019 is not a working day, so the count starts on the next working day" in (
@@ -40,9 +39,8 @@ def test_a_complaint_received_on_a_saturday_counts_from_the_monday():
 @pytest.mark.django_db
 def test_acknowledging_closes_the_acknowledgement_deadline_and_says_it_was_met(caseworker):
     complaint = complaint_in("submitted", organisation("hestia"))
-    complaint = services.complaint_acknowledge(
-        complaint=complaint, acknowledged_by=caseworker, on=datetime.date(2019, 6, 5)
-    )
+    with server_date(datetime.date(2019, 6, 5)):
+        complaint = services.complaint_acknowledge(complaint=complaint, acknowledged_by=caseworker)
     assert StoredDeadline.objects.get(pk=complaint.acknowledgement_deadline_id).is_open is False
     clock = ComplaintPresenter(complaint).acknowledgement_clock
     assert clock.status == "Acknowledged on 5 June 2019, within the deadline of 6 June 2019"
@@ -82,9 +80,10 @@ def test_eligibility_starts_the_progress_report_clock_from_the_setting(settings,
 def test_each_progress_report_closes_its_deadline_and_stores_the_next(caseworker):
     complaint = complaint_in("eligible", organisation("hestia"))
     first = complaint.next_progress_report
-    complaint = services.complaint_record_progress_report(
-        complaint=complaint, sent_by=caseworker, sent_on=datetime.date(2019, 11, 29), summary="Fieldwork started"
-    )
+    with server_date(datetime.date(2019, 11, 29)):
+        complaint = services.complaint_record_progress_report(
+            complaint=complaint, sent_by=caseworker, summary="Fieldwork started"
+        )
     assert StoredDeadline.objects.get(pk=first.pk).is_open is False
     assert complaint.next_progress_report.due == datetime.date(2020, 2, 29)
     assert complaint.progress_reports.get().summary == "Fieldwork started"

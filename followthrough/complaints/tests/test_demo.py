@@ -22,16 +22,18 @@ def test_the_demo_loads_every_super_complaint_in_the_domain_notes_as_eligible(lo
     assert received[0] == datetime.date(2018, 12, 18) and received[-1] == datetime.date(2022, 11, 1)
 
 
-def test_hestias_complaint_is_received_on_31_may_2019_and_acknowledged_when_due(loaded):
+def test_hestias_complaint_is_received_on_31_may_2019_and_acknowledged_on_a_date_not_known(loaded):
     hestia = loaded["hestia:Underground lives: police response to victims of modern slavery"]
     assert hestia.received_on == datetime.date(2019, 5, 31)
-    assert hestia.acknowledged_on == hestia.acknowledgement_deadline.due == datetime.date(2019, 6, 6)
+    # The sources do not say when it was acknowledged: the date is not known, not made up (ADR 0016).
+    assert hestia.acknowledged_on is None and hestia.is_acknowledged
+    assert {e.source_title for e in hestia.events.all()} == {"HMICFRS's published list of super-complaints"}
     acknowledged = hestia.events.get(action="acknowledge")
     assert "The exact date of acknowledgement is not in the source documents" in acknowledged.note
     decided = hestia.events.get(action="decide-eligibility")
     assert decided.on is None and "date of the eligibility decision is not in the source documents" in decided.note
     assert hestia.features_of_policing.startswith("Summary:")
-    assert [e.actor_label for e in hestia.events.all()] == ["System"] * 3
+    assert [e.actor_label for e in hestia.events.all()] == ["Follow Through"] * 3
 
 
 def test_a_known_eligibility_date_is_recorded_and_starts_the_progress_report_clock(loaded):
@@ -43,7 +45,7 @@ def test_a_known_eligibility_date_is_recorded_and_starts_the_progress_report_clo
 
 def test_the_timeline_shows_the_real_dates(loaded):
     hestia = loaded["hestia:Underground lives: police response to victims of modern slavery"]
-    assert [e.on for e in hestia.events.order_by("pk")] == [datetime.date(2019, 5, 31), datetime.date(2019, 6, 6), None]
+    assert [e.on for e in hestia.events.order_by("pk")] == [datetime.date(2019, 5, 31), None, None]
 
 
 def test_loading_the_demo_twice_creates_nothing_new(loaded):

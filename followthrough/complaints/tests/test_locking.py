@@ -5,7 +5,7 @@ from django.db import connection
 
 from .. import services
 from ..models import State, SuperComplaint
-from .helpers import ACKNOWLEDGED, complaint_in, organisation
+from .helpers import complaint_in, organisation
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,7 +23,6 @@ def test_two_caseworkers_acting_at_the_same_moment_on_postgresql_let_only_one_th
             services.complaint_acknowledge(
                 complaint=SuperComplaint.internal.get(pk=complaint.pk),
                 acknowledged_by=user,
-                on=ACKNOWLEDGED,
                 expected_version=version,
             )
             outcomes.append("saved")

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from followthrough.testing.clock import server_date
 from followthrough.testing.pages import assert_good_page, error_summary_links, text_of
 
 from .. import services
@@ -148,8 +149,8 @@ def test_every_casework_page_is_a_good_page_in_every_state(signed_in_client, cas
 def test_every_casework_action_shows_field_errors_on_an_empty_post(signed_in_client, caseworker):
     hestia = organisation("hestia")
     client = signed_in_client(caseworker)
+    # Acknowledging asks only for an optional note: it takes today's date, so an empty post is complete.
     for state, action in (
-        ("submitted", "acknowledge"),
         ("acknowledged", "eligibility"),
         ("eligible", "investigation"),
         ("eligible", "progress-report"),
@@ -163,11 +164,12 @@ def test_every_casework_action_shows_field_errors_on_an_empty_post(signed_in_cli
 @pytest.mark.django_db
 def test_the_casework_page_shows_the_full_timeline_with_who_acted(signed_in_client, caseworker):
     complaint = complaint_in("submitted", organisation("hestia"))
-    services.complaint_acknowledge(complaint=complaint, acknowledged_by=caseworker, on=datetime.date(2019, 6, 6))
+    with server_date(datetime.date(2019, 6, 6)):
+        services.complaint_acknowledge(complaint=complaint, acknowledged_by=caseworker)
     url = reverse("complaints:casework-detail", kwargs={"reference": complaint.reference})
     text = text_of(assert_good_page(signed_in_client(caseworker).get(url)))
-    assert f"Acknowledged by {caseworker.full_name}, 6 June 2019 (recorded" in text
-    assert "Super-complaint received by System, 31 May 2019" in text
+    assert f"Acknowledged by {caseworker.full_name}, 6 June 2019 at 12:00pm" in text
+    assert "Super-complaint received by Follow Through, 31 May 2019" in text
 
 
 @pytest.mark.django_db

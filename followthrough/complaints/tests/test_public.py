@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from followthrough.testing.clock import server_date
 from followthrough.testing.pages import assert_good_page, text_of
 
 from ..models import State, SuperComplaint
@@ -52,9 +53,8 @@ def test_the_public_page_shows_a_reduced_timeline_with_dates_but_no_private_note
     from .. import services
 
     complaint = complaint_in("eligible", organisation("hestia"))
-    services.complaint_record_progress_report(
-        complaint=complaint, sent_by=caseworker, sent_on=complaint.eligibility_decided_on, summary="Private summary"
-    )
+    with server_date(complaint.eligibility_decided_on):
+        services.complaint_record_progress_report(complaint=complaint, sent_by=caseworker, summary="Private summary")
     url = reverse("complaints:public-detail", kwargs={"reference": complaint.reference})
     document = assert_good_page(Client().get(url))
     timeline = [

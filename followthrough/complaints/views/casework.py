@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
+from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
@@ -70,7 +72,7 @@ class ActionPage:
         version = data["expected_version"]
         if self.action == Action.ACKNOWLEDGE:
             return services.complaint_acknowledge(
-                complaint=complaint, acknowledged_by=user, on=data["on"], note=data["note"], expected_version=version
+                complaint=complaint, acknowledged_by=user, note=data["note"], expected_version=version
             )
         if self.action == Action.DECIDE_ELIGIBILITY:
             return services.complaint_decide_eligibility(
@@ -82,13 +84,11 @@ class ActionPage:
                 recorded_by=user,
                 lead_bodies=data["lead_bodies"],
                 planned_activities=data["planned_activities"],
-                on=data["on"],
                 expected_version=version,
             )
         return services.complaint_record_progress_report(
             complaint=complaint,
             sent_by=user,
-            sent_on=data["sent_on"],
             summary=data["summary"],
             expected_version=version,
         )
@@ -199,6 +199,7 @@ def act(request, reference, slug):
         allowed=allowed,
         refusal=None if allowed else _refusal(complaint, spec.action),
         back_url=reverse("complaints:casework-detail", kwargs={"reference": complaint.reference}),
+        today_words=long_date(timezone.localdate()),
     )
 
 

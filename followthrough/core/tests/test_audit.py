@@ -79,7 +79,7 @@ def test_administrators_see_the_audit_trail_and_others_do_not(signed_in_client, 
 def test_a_snapshot_records_a_file_by_its_stored_name():
     from followthrough.reports.models import Report
 
-    report = Report(title="A report", slug="a-report", source="inspection", published_on=datetime.date(2021, 5, 26))
+    report = Report(title="A report", slug="a-report", source="inspection", planned_on=datetime.date(2021, 5, 26))
     assert audit.snapshot(report)["document_file"] == ""
     report.document_file.name = "reports/abc123.pdf"
     assert audit.snapshot(report)["document_file"] == "reports/abc123.pdf"

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from followthrough.core.provenance import Source
 from followthrough.organisations.models import AddresseeGroup, Organisation, Role
 from followthrough.reports import services as report_services
 from followthrough.reports.models import Recommendation, Report
@@ -43,7 +44,7 @@ def hestia_report(caseworker):
         created_by=caseworker,
         title="The hidden victims",
         source=Report.Source.INSPECTION,
-        published_on=HESTIA_PUBLISHED,
+        planned_on=HESTIA_PUBLISHED,
         slug="the-hidden-victims",
     )
     for number in (1, 6):
@@ -56,7 +57,9 @@ def hestia_report(caseworker):
             groups=[AddresseeGroup.objects.get(code="home-office")],
             organisations=[],
         )
-    report_services.report_publish(report=report, published_by=caseworker, on=HESTIA_PUBLISHED)
+    report_services.report_publish(
+        report=report, published_by=caseworker, source=Source("The report as published", on=HESTIA_PUBLISHED)
+    )
     return report
 
 

@@ -281,7 +281,7 @@ def test_recommendations_must_come_from_the_letters_report(record_letter, hestia
     from followthrough.reports.models import Report
 
     other = report_services.report_create(
-        created_by=caseworker, title="Another", source=Report.Source.INSPECTION, published_on=datetime.date(2021, 1, 1)
+        created_by=caseworker, title="Another", source=Report.Source.INSPECTION, planned_on=datetime.date(2021, 1, 1)
     )
     with pytest.raises(ValidationError) as error:
         record_letter(report=other, recommendations=[recommendation(hestia_report, 1)])

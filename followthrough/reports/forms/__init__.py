@@ -1,7 +1,7 @@
 """The inspectorate's forms for drafting, publishing and correcting reports."""
 
-from .confirm import ConfirmForm
+from .confirm import ConfirmForm, PublishForm
 from .recommendation import CorrectionForm, RecommendationForm
 from .report import ReportForm
 
-__all__ = ["ConfirmForm", "CorrectionForm", "RecommendationForm", "ReportForm"]
+__all__ = ["ConfirmForm", "CorrectionForm", "PublishForm", "RecommendationForm", "ReportForm"]

@@ -55,10 +55,11 @@ class ReportForm(forms.Form):
         empty_label="Select a super-complaint",
         error_messages={"invalid_choice": "Select a super-complaint from the list"},
     )
-    published_on = GovukDateField(
-        label="Publication date",
-        name_in_errors="publication date",
-        help_text="The date the report was or will be published. For example, 26 5 2021",
+    planned_on = GovukDateField(
+        label="Planned publication date",
+        name_in_errors="planned publication date",
+        help_text="Used to show who it will be addressed to and when responses will be due. Publishing records the "
+        "day it is published. For example, 26 5 2021",
     )
     authors = forms.CharField(
         label="Who wrote the report",

@@ -3,29 +3,28 @@
 from django.utils.text import slugify
 
 from followthrough.core import audit
+from followthrough.core.actors import SYSTEM, Actor
+from followthrough.organisations.models import INSPECTORATE, Organisation
 
 from ..models import RecommendationPoint, Report, ReportEvent
 
-SYSTEM_LABEL = "Follow Through"
+
+def for_the_inspectorate(user):
+    """The `Actor` for a caseworker's step on a report: the user, acting for the inspectorate (never a guess from
+    their memberships). The service itself, for the demonstration data, when there is no user."""
+    if user is None or not user.is_authenticated:
+        return SYSTEM
+    return Actor(user=user, organisation=Organisation.objects.get(code=INSPECTORATE))
 
 
 def actor_label(user):
-    """How an event's author is named on the public timeline: their organisation, not their own name."""
-    if user is None or not user.is_authenticated:
-        return SYSTEM_LABEL
-    membership = user.memberships.select_related("organisation").order_by("pk").first()
-    return membership.organisation.name if membership else (user.full_name or user.email)
+    """How a step's author is named on public pages: the organisation they acted for, not their own name."""
+    return for_the_inspectorate(user).organisation_label
 
 
 def _event(*, report, actor, title, note="", is_public=True):
-    event = ReportEvent(
-        report=report,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        actor_label=actor_label(actor),
-        title=title,
-        note=note,
-        is_public=is_public,
-    )
+    event = ReportEvent(report=report, title=title, note=note, is_public=is_public)
+    event.set_actor(for_the_inspectorate(actor))
     event.full_clean()
     event.save()
     return event

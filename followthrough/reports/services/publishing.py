@@ -94,26 +94,37 @@ def _obligations_create(*, recommendation, report, addressees, calendar, actor, 
 
 def obligation_counts(report, on=None):
     """How many obligations publishing `report` on `on` would create, recommendation by recommendation."""
-    on = on or report.published_on
+    on = on or report.counts_from
     recommendations = report.recommendations.prefetch_related("groups", "organisations")
     return [(recommendation, len(recommendation.resolve_addressees(on))) for recommendation in recommendations]
 
 
 @transaction.atomic
-def report_publish(*, report, published_by, on):
-    """Publish a draft report and create one obligation per addressee, resolved as the groups stood on `on`.
+def report_publish(*, report, published_by, source=None):
+    """Publish a draft report today and create one obligation per addressee, resolved as the groups stand that day.
 
-    Publishing an already-published report changes nothing, so a repeated request or a re-run demo is harmless.
+    A report published before the service held it is recorded from its `source` (`core.provenance.Source`), on the
+    date the source gives, by a caseworker or administrator (or the demonstration loader): ADR 0016. Publishing an
+    already-published report changes nothing, so a repeated request or a re-run demo is harmless.
     """
     Report.casework.select_for_update().filter(pk=report.pk).first()
     report.refresh_from_db()
     if report.state == State.PUBLISHED:
         return report
-    if on > timezone.localdate():
-        # The public pages show a report from the moment it is published, so it cannot carry a date to come.
-        raise ValidationError(
-            {"published_on": f"The publication date ({long_date(on)}) is in the future. Publish the report on that day"}
-        )
+    if source is None:
+        on = timezone.localdate()
+    else:
+        try:
+            source.check()
+        except ValidationError as error:
+            raise ValidationError(
+                {"source_on" if name == "source_date" else name: m for name, m in error.message_dict.items()}
+            ) from None
+        if source.on is None:
+            raise ValidationError({"source_on": "Enter the date the source gives for publication"})
+        on = source.on
+        report.source_title, report.source_url = source.title.strip(), source.url.strip()
+        report.recorded_at = timezone.now()
     before = audit.snapshot(report)
     report.state = State.PUBLISHED
     report.published_on = on
@@ -159,7 +170,11 @@ def report_publish(*, report, published_by, on):
         reason=f"Published on {long_date(on)}: {plural(total, 'obligation')} created",
     )
     lines = [f"- {recommendation.title}: {plural(len(new), 'addressee')}" for recommendation, new in created.items()]
-    note = f"Published on {long_date(on)}."
+    note = (
+        f"Published on {long_date(on)}."
+        if source is None
+        else f"Published on {long_date(on)}, according to {source.title}."
+    )
     if lines:
         note += " Addressed to:\n\n" + "\n".join(lines)
     _event(report=report, actor=published_by, title="Report published", note=note)
@@ -169,6 +184,6 @@ def report_publish(*, report, published_by, on):
         from followthrough.complaints.services import complaint_record_report_published
 
         complaint_record_report_published(
-            complaint=report.super_complaint, report=report, published_by=published_by, on=on
+            complaint=report.super_complaint, report=report, published_by=published_by, source=source
         )
     return report

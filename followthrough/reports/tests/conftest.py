@@ -4,12 +4,16 @@ import datetime
 
 import pytest
 
+from followthrough.core.provenance import Source
 from followthrough.organisations.models import AddresseeGroup, Organisation, Role
 from followthrough.reports import services
 from followthrough.reports.models import DueRule, Recommendation, Report
 from followthrough.testing.factories import member
 
 HESTIA_PUBLISHED = datetime.date(2021, 5, 26)
+
+
+TEST_SOURCE = "The report as published"
 
 
 @pytest.fixture
@@ -32,7 +36,7 @@ def make_report(caseworker):
     def make(published_on=HESTIA_PUBLISHED, **fields):
         fields.setdefault("title", "The hidden victims")
         fields.setdefault("source", Report.Source.INSPECTION)
-        return services.report_create(created_by=caseworker, published_on=published_on, **fields)
+        return services.report_create(created_by=caseworker, planned_on=published_on, **fields)
 
     return make
 
@@ -58,7 +62,9 @@ def add_recommendation(caseworker):
 @pytest.fixture
 def publish(caseworker):
     def run(report, on=None):
-        return services.report_publish(report=report, published_by=caseworker, on=on or report.published_on)
+        """Record the report as published on its planned day (or `on`), from a named source: the historical path."""
+        source = Source(TEST_SOURCE, on=on or report.planned_on)
+        return services.report_publish(report=report, published_by=caseworker, source=source)
 
     return run
 

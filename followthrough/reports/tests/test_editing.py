@@ -64,17 +64,17 @@ def test_a_draft_reports_details_change_and_its_slug_stays(draft, caseworker):
         updated_by=caseworker,
         title="Stolen freedom: the police response",
         findings="Rewritten findings.",
-        published_on=datetime.date(2017, 10, 24),
+        planned_on=datetime.date(2017, 10, 24),
     )
 
     report = Report.casework.get(pk=draft.pk)
     assert report.slug == slug
     assert report.title == "Stolen freedom: the police response"
     assert report.findings == "Rewritten findings."
-    assert report.published_on == datetime.date(2017, 10, 24)
+    assert report.planned_on == datetime.date(2017, 10, 24)
     event = report.events.first()
     assert event.title == "Report details changed" and not event.is_public
-    assert event.note == "Changed: title, publication date, findings."
+    assert event.note == "Changed: title, planned publication date, findings."
 
 
 def test_changing_a_draft_report_is_audited_with_before_and_after(draft, caseworker):
@@ -314,9 +314,9 @@ def report_form(report, **changes):
     data = {
         "title": report.title,
         "source": report.source,
-        "published_on-day": str(report.published_on.day),
-        "published_on-month": str(report.published_on.month),
-        "published_on-year": str(report.published_on.year),
+        "planned_on-day": str(report.planned_on.day),
+        "planned_on-month": str(report.planned_on.month),
+        "planned_on-year": str(report.planned_on.year),
         "findings": report.findings,
         "response_count": str(report.response_count),
         "response_unit": report.response_unit,
@@ -348,7 +348,7 @@ def test_the_change_report_page_shows_the_draft_as_it_stands(draft, signed_in_cl
     document = assert_good_page(signed_in_client(caseworker).get(f"/casework/reports/{draft.slug}/edit"))
     assert document.find(".//input[@name='title']").get("value") == "Stolen freedom"
     assert document.find(".//textarea[@name='findings']").text.strip() == "The first findings."
-    assert document.find(".//input[@name='published_on-day']").get("value") == "26"
+    assert document.find(".//input[@name='planned_on-day']").get("value") == "26"
     assert document.find(".//input[@name='response_count']").get("value") == "56"
     assert checked(document, "source") == ["inspection"]
 
@@ -356,12 +356,12 @@ def test_the_change_report_page_shows_the_draft_as_it_stands(draft, signed_in_cl
 def test_a_caseworker_changes_a_draft_reports_details(draft, signed_in_client, caseworker):
     response = signed_in_client(caseworker).post(
         f"/casework/reports/{draft.slug}/edit",
-        report_form(draft, title="Stolen freedom, revised", **{"published_on-year": "2017"}),
+        report_form(draft, title="Stolen freedom, revised", **{"planned_on-year": "2017"}),
     )
     assert response.status_code == 302 and response["Location"] == f"/casework/reports/{draft.slug}"
     report = Report.casework.get(pk=draft.pk)
     assert report.title == "Stolen freedom, revised" and report.slug == draft.slug
-    assert report.published_on == datetime.date(2017, 5, 26)
+    assert report.planned_on == datetime.date(2017, 5, 26)
 
 
 def test_bad_report_details_show_the_error_summary_and_keep_what_was_typed(draft, signed_in_client, caseworker):
@@ -475,7 +475,7 @@ def test_the_draft_page_links_to_change_and_remove_and_the_published_page_does_n
     client = signed_in_client(caseworker)
     hrefs = {a.get("href") for a in assert_good_page(client.get(f"/casework/reports/{draft.slug}")).iter("a")}
     assert f"/casework/reports/{draft.slug}/edit" in hrefs
-    assert f"/casework/reports/{draft.slug}/edit#published_on-day" in hrefs
+    assert f"/casework/reports/{draft.slug}/edit#planned_on-day" in hrefs
     assert f"/casework/reports/{draft.slug}/recommendations/2/edit" in hrefs
     assert f"/casework/reports/{draft.slug}/recommendations/4/remove" in hrefs
 
@@ -488,8 +488,8 @@ def test_the_draft_page_links_to_change_and_remove_and_the_published_page_does_n
 def test_only_a_drafts_summary_rows_on_the_casework_page_offer_change_links(draft, hestia_like):
     rows = ReportPresenter(draft, public=False).summary_rows()
     links = {row["key"]["text"]: row["actions"]["items"][0] for row in rows}
-    assert links["Published"]["href"] == f"/casework/reports/{draft.slug}/edit#published_on-day"
-    assert links["Published"]["visuallyHiddenText"] == "publication date"
+    assert links["Published"]["href"] == f"/casework/reports/{draft.slug}/edit#planned_on-day"
+    assert links["Published"]["visuallyHiddenText"] == "planned publication date"
     assert set(links) == {"Published", "By", "Source", "Responses due", "Progress reported"}
     for presenter in (ReportPresenter(draft), ReportPresenter(hestia_like, public=False)):
         assert not [row for row in presenter.summary_rows() if "actions" in row]

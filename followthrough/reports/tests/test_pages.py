@@ -154,15 +154,15 @@ def test_casework_pages_send_anonymous_visitors_to_sign_in(casework_paths):
 def test_an_empty_report_form_shows_an_error_summary_and_keeps_what_was_typed(signed_in_client, caseworker):
     response = signed_in_client(caseworker).post(
         "/casework/reports/new",
-        {"summary": "Typed summary", "published_on-day": "26", "published_on-month": "5", "response_count": "56"},
+        {"summary": "Typed summary", "planned_on-day": "26", "planned_on-month": "5", "response_count": "56"},
     )
     document = assert_good_page(response)
     links = error_summary_links(document)
     assert ("Enter the title of the report", "#id_title") in links
     assert ("Select whether the report is on a super-complaint or an inspection", "#source") in links
-    assert ("The publication date must include a year", "#published_on-day") in links
+    assert ("The planned publication date must include a year", "#planned_on-day") in links
     assert document.find(".//textarea[@name='summary']").text.strip() == "Typed summary"
-    assert document.find(".//input[@name='published_on-day']").get("value") == "26"
+    assert document.find(".//input[@name='planned_on-day']").get("value") == "26"
     assert document.find(".//title").text.startswith("Error:")
     assert not Report.casework.exists()
 
@@ -173,9 +173,9 @@ def test_a_caseworker_creates_a_draft_report(signed_in_client, caseworker):
         {
             "title": "Stolen freedom",
             "source": "inspection",
-            "published_on-day": "24",
-            "published_on-month": "10",
-            "published_on-year": "2017",
+            "planned_on-day": "24",
+            "planned_on-month": "10",
+            "planned_on-year": "2017",
             "response_count": "56",
             "response_unit": "calendar-days",
             "response_applies_to": "chief-officers-and-local-policing-bodies",
@@ -184,7 +184,7 @@ def test_a_caseworker_creates_a_draft_report(signed_in_client, caseworker):
     )
     report = Report.casework.get()
     assert response.status_code == 302 and response["Location"] == f"/casework/reports/{report.slug}"
-    assert report.state == State.DRAFT and report.published_on == datetime.date(2017, 10, 24)
+    assert report.state == State.DRAFT and report.planned_on == datetime.date(2017, 10, 24)
 
 
 def test_a_report_on_a_super_complaint_needs_the_complaint(signed_in_client, caseworker):
@@ -193,9 +193,9 @@ def test_a_report_on_a_super_complaint_needs_the_complaint(signed_in_client, cas
         {
             "title": "A report",
             "source": "super-complaint",
-            "published_on-day": "1",
-            "published_on-month": "1",
-            "published_on-year": "2021",
+            "planned_on-day": "1",
+            "planned_on-month": "1",
+            "planned_on-year": "2021",
             "response_count": "56",
             "response_unit": "calendar-days",
             "response_applies_to": "chief-officers-and-local-policing-bodies",
@@ -298,9 +298,9 @@ def test_a_caseworker_corrects_a_published_recommendation(signed_in_client, case
 REPORT_FORM = {
     "title": "Stolen freedom",
     "source": "inspection",
-    "published_on-day": "24",
-    "published_on-month": "10",
-    "published_on-year": "2017",
+    "planned_on-day": "24",
+    "planned_on-month": "10",
+    "planned_on-year": "2017",
     "response_count": "56",
     "response_unit": "calendar-days",
     "response_applies_to": "chief-officers-and-local-policing-bodies",
@@ -344,15 +344,41 @@ def test_a_report_document_that_is_not_a_pdf_is_refused(uploads, signed_in_clien
     assert not Report.casework.exists()
 
 
-def test_the_publish_page_explains_why_a_report_cannot_be_published_yet(
+def test_a_report_recorded_from_its_source_needs_the_source_and_a_date_that_has_come(
     signed_in_client, caseworker, make_report, add_recommendation
 ):
-    report = make_report(published_on=timezone.localdate() + datetime.timedelta(days=7))
+    report = make_report()
     add_recommendation(report, 1, groups=["home-office"])
-    response = signed_in_client(caseworker).post(f"/casework/reports/{report.slug}/publish")
-    text = [message for message, _ in error_summary_links(assert_good_page(response))]
-    assert len(text) == 1 and "is in the future. Publish the report on that day" in text[0]
+    later = timezone.localdate() + datetime.timedelta(days=7)
+    response = signed_in_client(caseworker).post(
+        f"/casework/reports/{report.slug}/publish",
+        {
+            "how": "from-source",
+            "source_on-day": later.day,
+            "source_on-month": later.month,
+            "source_on-year": later.year,
+        },
+    )
+    assert [message for message, _ in error_summary_links(assert_good_page(response))] == [
+        "Enter the name of the document the report is recorded from",
+        "The date the document gives for publication must be today or in the past",
+    ]
     assert Report.casework.get(pk=report.pk).state == State.DRAFT
+
+
+def test_a_report_published_now_takes_todays_date_not_the_planned_one(
+    signed_in_client, caseworker, make_report, add_recommendation
+):
+    report = make_report()  # planned for 26 May 2021
+    add_recommendation(report, 1, groups=["home-office"])
+    response = signed_in_client(caseworker).post(f"/casework/reports/{report.slug}/publish", {"how": "now"})
+    assert response.status_code == 302
+    published = Report.casework.get(pk=report.pk)
+    assert (published.state, published.published_on, published.source_title) == (
+        State.PUBLISHED,
+        timezone.localdate(),
+        "",
+    )
 
 
 def test_a_report_on_a_super_complaint_is_linked_to_the_eligible_complaint_chosen(signed_in_client, caseworker):

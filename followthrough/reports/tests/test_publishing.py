@@ -182,7 +182,7 @@ def test_publishing_a_report_on_a_super_complaint_records_it_on_the_complaint_on
     assert len(calls) == 1
     assert calls[0]["complaint"] == complaint
     assert calls[0]["report"] == report
-    assert calls[0]["on"] == datetime.date(2021, 5, 26)
+    assert calls[0]["source"].on == datetime.date(2021, 5, 26)
     assert calls[0]["published_by"] == caseworker
 
 
@@ -199,11 +199,11 @@ def test_only_a_report_on_a_super_complaint_can_be_linked_to_one(make_report):
         make_report(source=Report.Source.INSPECTION, super_complaint=complaint)
 
 
-def test_a_report_cannot_be_published_with_a_date_still_to_come(make_report, add_recommendation, publish):
+def test_a_report_cannot_be_recorded_from_a_source_dated_in_the_future(make_report, add_recommendation, publish):
     report = make_report(published_on=timezone.localdate() + datetime.timedelta(days=1))
     add_recommendation(report, 1, groups=["home-office"])
     with pytest.raises(ValidationError) as error:
         publish(report)
-    assert "is in the future" in error.value.message_dict["published_on"][0]
+    assert "must be today or in the past" in error.value.message_dict["source_on"][0]
     report.refresh_from_db()
     assert report.state == State.DRAFT and not Obligation.casework.exists()

@@ -4,6 +4,7 @@ organisation's own work (`organisation`).
 This module re-exports what the rest of the service reads from `followthrough.responses.presenters`.
 """
 
+from .collation import CollationDraft, collation_published_words
 from .record import (
     EXAMPLE_WARNING,
     assessment_record_words,
@@ -21,6 +22,8 @@ from .record import (
 from .status import STATE_CHOICES, ObligationStatus, statuses, summary
 
 __all__ = [
+    "CollationDraft",
+    "collation_published_words",
     "EXAMPLE_WARNING",
     "STATE_CHOICES",
     "ObligationStatus",

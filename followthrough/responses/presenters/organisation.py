@@ -6,6 +6,7 @@ These pages show drafts, so they are never used on a public page.
 from dataclasses import dataclass
 
 from followthrough.core.formatting import long_date, plural
+from followthrough.core.provenance import when_published
 
 from ..models import ProgressReturn, ResponseVersion, State
 from .status import ObligationStatus, statuses
@@ -67,7 +68,7 @@ class ObligationRow:
             what = "Response" if self.working.number == 1 else f"Correction (version {self.working.number})"
             return f"{what}: {self.working.get_state_display().lower()}"
         if self.status.response is not None:
-            return f"Published {long_date(self.status.response.published_on)}"
+            return f"Published {when_published(self.status.response)}"
         return "Not started"
 
 
@@ -142,7 +143,7 @@ class ReturnCard:
     def state_words(self):
         r = self.progress_return
         if r.is_published:
-            words = f"Published {long_date(r.published_on)}"
+            words = f"Published {when_published(r)}"
             return words + f" (late: it was due {long_date(r.due_on)})" if r.is_late else words
         if self.is_missed:
             words = f"No update received: nothing was published by {long_date(r.due_on)}"

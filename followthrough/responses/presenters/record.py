@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 
 from followthrough.complaints.evidence import ACCEPTED_TYPES, size_words
 from followthrough.core.formatting import long_date
+from followthrough.core.provenance import published_words, when_published
 
 from ..models import Assessment, Event, Implementation, Outcome, ProgressReturn, ResponseVersion, State
 from .status import ObligationStatus, statuses
@@ -52,7 +53,7 @@ def evidence_words(evidence):
 def return_words(progress_return):
     """What the public reads about one progress return: what was said and when, or that nothing was received."""
     if progress_return.is_published:
-        published = long_date(progress_return.published_on)
+        published = when_published(progress_return)
         if progress_return.is_late:
             published += f" (received late: it was due {long_date(progress_return.due_on)})"
         return {
@@ -99,7 +100,7 @@ def implementation_record_words(status):
     """The latest published progress return's status, and whether the last return due was missed."""
     latest = status.latest_return
     words = (
-        f"{latest.get_status_display()} (return {latest.number}, published {long_date(latest.published_on)})"
+        f"{latest.get_status_display()} (return {latest.number}, published {when_published(latest)})"
         if latest
         else "No progress return yet"
     )
@@ -113,7 +114,7 @@ def assessment_record_words(status):
     if status.claim is None:
         return "Not claimed as implemented"
     if status.assessment is None:
-        return f"Claimed implemented on {long_date(status.claim.published_on)}; awaiting assessment"
+        return f"Claimed implemented on {when_published(status.claim)}; awaiting assessment"
     return f"{status.assessment.get_outcome_display()} on {long_date(status.assessment.at)}"
 
 
@@ -227,11 +228,18 @@ class ObligationRecord:
 
     @property
     def published_words(self):
-        return f"Published {long_date(self.versions[0].published_on)}" if self.versions else ""
+        return published_words(self.versions[0]) if self.versions else ""
+
+    @property
+    def self_approval_words(self):
+        """Said wherever the latest version was approved by someone who also wrote it (ADR 0016)."""
+        if self.latest is None or not self.latest.self_approved:
+            return ""
+        return f"Approved by someone who also wrote it, as {self.obligation.organisation.name} allows"
 
     @property
     def updates(self):
-        return [f"Updated on {long_date(v.published_on)}: {v.change_note}" for v in self.versions[1:]]
+        return [f"Updated on {when_published(v)}: {v.change_note}" for v in self.versions[1:]]
 
     @property
     def no_response_words(self):
@@ -254,7 +262,7 @@ class ObligationRecord:
         return [
             {
                 "claim": r,
-                "claimed": f"Claimed by {self.obligation.organisation.name} on {long_date(r.published_on)}",
+                "claimed": f"Claimed by {self.obligation.organisation.name} on {when_published(r)}",
                 "assessments": [
                     {"record": a, "words": assessment_words(a), "reasons": a.reasons} for a in r.assessments.all()
                 ],
@@ -306,7 +314,7 @@ def public_history(records):
         {
             "title": f"{titles[e.obligation_id]}: {e.title}",
             "at": e.at,
-            "actor_label": e.actor_label,
+            "actor_label": e.actor_organisation_label,  # the public reads who acted by organisation, not by name
             "note": e.note,
         }
         for e in events

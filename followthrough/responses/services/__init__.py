@@ -5,7 +5,15 @@ refuses what the workflow does not allow with a `ValidationError` saying why, an
 """
 
 from .assessments import assessment_record, assessment_reopen
-from .collations import collated_kinds, collation_publish
+from .collations import (
+    collated_kinds,
+    collation_approve,
+    collation_figures,
+    collation_publish,
+    collation_record_from_source,
+    collation_save,
+    collation_send_back,
+)
 from .common import acts_for
 from .evidence import evidence_add, evidence_remove
 from .responses import (
@@ -13,6 +21,7 @@ from .responses import (
     action_save,
     response_approve,
     response_publish,
+    response_record_from_source,
     response_save,
     response_send_back,
     response_start,
@@ -22,6 +31,7 @@ from .returns import (
     return_approve,
     return_due,
     return_publish,
+    return_record_from_source,
     return_save,
     return_send_back,
     return_submit,
@@ -35,11 +45,17 @@ __all__ = [
     "assessment_record",
     "assessment_reopen",
     "collated_kinds",
+    "collation_approve",
+    "collation_figures",
     "collation_publish",
+    "collation_record_from_source",
+    "collation_save",
+    "collation_send_back",
     "evidence_add",
     "evidence_remove",
     "response_approve",
     "response_publish",
+    "response_record_from_source",
     "response_save",
     "response_send_back",
     "response_start",
@@ -47,6 +63,7 @@ __all__ = [
     "return_approve",
     "return_due",
     "return_publish",
+    "return_record_from_source",
     "return_save",
     "return_send_back",
     "return_submit",

@@ -6,7 +6,7 @@ from django.db import transaction
 from followthrough.core import audit
 from followthrough.core.models import AuditEntry
 from followthrough.organisations.models import Role
-from followthrough.reports.services import actor_label
+from followthrough.reports.services.common import actor_label, for_the_inspectorate
 
 from ..models import Assessment, Implementation, Outcome, ProgressReturn
 from . import common
@@ -50,7 +50,7 @@ def assessment_record(*, progress_return, assessed_by, outcome, reasons=""):
     assessment = _record(progress_return=progress_return, actor=assessed_by, outcome=outcome, reasons=reasons)
     common.event(
         obligation=progress_return.obligation,
-        actor=assessed_by,
+        actor=for_the_inspectorate(assessed_by),
         title=f"Progress return {progress_return.number}: {assessment.get_outcome_display().lower()}",
         note=assessment.reasons,
         is_public=True,
@@ -71,7 +71,7 @@ def assessment_reopen(*, progress_return, reopened_by, reason):
     assessment = _record(progress_return=progress_return, actor=reopened_by, outcome=Outcome.REOPENED, reasons=reason)
     common.event(
         obligation=progress_return.obligation,
-        actor=reopened_by,
+        actor=for_the_inspectorate(reopened_by),
         title=f"Progress return {progress_return.number}: assessment reopened",
         note=assessment.reasons,
         is_public=True,

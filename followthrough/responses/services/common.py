@@ -1,17 +1,20 @@
 """Shared pieces of the responses services: who may act for an organisation, the sign-off workflow, history."""
 
-import datetime
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from followthrough.core import audit
+from followthrough.core.actors import SYSTEM, acting_for, as_actor
 from followthrough.core.models import AuditEntry
+from followthrough.core.provenance import check_source
+from followthrough.core.workflow import Transition, Workflow
 from followthrough.organisations.models import Role
-from followthrough.reports.services import actor_label
 
 from ..models import Event, State
+
+DRAFTERS = (Role.EDITOR, Role.APPROVER)
+# Who may enter a record from a published source (the historical path, ADR 0016).
+RECORDERS = (Role.CASEWORKER, Role.ADMINISTRATOR)
 
 
 def acts_for(user, organisation, *roles):
@@ -20,98 +23,134 @@ def acts_for(user, organisation, *roles):
 
 
 def require(user, organisation, *roles, doing):
-    if not acts_for(user, organisation, *roles):
-        names = " or ".join(Role(role).label.lower() for role in roles)
-        raise ValidationError(f"Only an {names} at {organisation} can {doing}")
+    """The `Actor` for `user` acting for `organisation`, or a ValidationError naming who may."""
+    return acting_for(user, organisation, *roles, doing=doing)
 
 
-def event(*, obligation, actor, title, note="", is_public=False, at=None):
-    row = Event(
-        at=at or timezone.now(),
-        obligation=obligation,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        actor_label=actor_label(actor),
-        title=title,
-        note=note,
-        is_public=is_public,
-    )
+def event(*, obligation, actor, title, note="", is_public=False):
+    """A row in the obligation's history. `actor` is an `Actor` (or None for the service itself)."""
+    row = Event(obligation=obligation, title=title, note=note, is_public=is_public)
+    row.set_actor(as_actor(actor, obligation.organisation))
     row.full_clean()
     row.save()
     return row
 
 
-@dataclass(frozen=True)
-class Step:
-    sources: tuple
-    target: str
-    roles: tuple
-    doing: str
+def _history(*, record, actor, title, note, from_state, public):
+    event(obligation=record.obligation, actor=actor, title=title, note=note, is_public=public)
 
 
-# The sign-off workflow shared by response versions and progress returns (ADR 0008).
+def _published_today(record):
+    record.published_on = timezone.localdate()
+
+
+# The sign-off workflow shared by response versions and progress returns (ADR 0008, ADR 0016).
 SUBMIT, SEND_BACK, APPROVE, PUBLISH = "submit", "send-back", "approve", "publish"
-STEPS = {
-    SUBMIT: Step((State.DRAFT,), State.SUBMITTED, (Role.EDITOR, Role.APPROVER), "send it for sign-off"),
-    SEND_BACK: Step((State.SUBMITTED, State.APPROVED), State.DRAFT, (Role.APPROVER,), "send it back to draft"),
-    APPROVE: Step((State.SUBMITTED,), State.APPROVED, (Role.APPROVER,), "approve it"),
-    PUBLISH: Step((State.APPROVED,), State.PUBLISHED, (Role.APPROVER,), "publish it"),
+SIGN_OFF = {
+    SUBMIT: Transition(
+        frozenset({State.DRAFT}),
+        State.SUBMITTED,
+        DRAFTERS,
+        "send it for sign-off",
+        "{What} sent for sign-off",
+        stamp="submitted",
+        complete=True,
+    ),
+    SEND_BACK: Transition(
+        frozenset({State.SUBMITTED, State.APPROVED}),
+        State.DRAFT,
+        (Role.APPROVER,),
+        "send it back to draft",
+        "{What} sent back to draft",
+        clears=("submitted", "approved"),
+        note_required="Say what needs to change",
+    ),
+    APPROVE: Transition(
+        frozenset({State.SUBMITTED}),
+        State.APPROVED,
+        (Role.APPROVER,),
+        "approve it",
+        "{What} approved",
+        stamp="approved",
+        four_eyes=True,
+        complete=True,
+    ),
+    PUBLISH: Transition(
+        frozenset({State.APPROVED}),
+        State.PUBLISHED,
+        (Role.APPROVER,),
+        "publish it",
+        "{What} published",
+        stamp="published",
+        public=True,
+        effect=_published_today,
+    ),
 }
+STEPS = SIGN_OFF
+
+
+def _what(record):
+    """How a page names the record: "response", "correction (version 2)", "progress return 1"."""
+    if hasattr(record, "response_id"):
+        return "response" if record.number == 1 else f"correction (version {record.number})"
+    return f"progress return {record.number}"
+
+
+sign_off_workflow = Workflow(
+    SIGN_OFF,
+    organisation_of=lambda record: record.obligation.organisation,
+    history=_history,
+    editable=(State.DRAFT,),
+    what=_what,
+)
 
 
 def allowed(record, action):
-    return record.state in STEPS[action].sources
+    return sign_off_workflow.may(record, action)
 
 
-def sign_off(*, record, organisation, obligation, action, actor, what, on=None, note=""):
-    """Move a response version or progress return one step through sign-off, recording who and when."""
-    step = STEPS[action]
-    require(actor, organisation, *step.roles, doing=step.doing)
-    # Lock the row and read its state afresh, so two people acting at once cannot both move it.
-    fresh = type(record)._base_manager.select_for_update().get(pk=record.pk)
-    if fresh.state not in step.sources:
-        raise ValidationError(f"This {what} is {fresh.get_state_display().lower()}, so you cannot {step.doing}")
-    if action == SUBMIT:
-        errors = record.readiness_errors()
-        if errors:
-            raise ValidationError(errors)
-    if action == SEND_BACK and not note.strip():
-        raise ValidationError({"note": "Say what needs to change"})
-    drafted_it = actor.pk in {record.drafted_by_id, record.submitted_by_id}
-    if action == APPROVE and drafted_it and not organisation.allows_self_approval:
-        raise ValidationError(f"You drafted this {what}, so someone else at {organisation} must approve it")
-    before = audit.snapshot(record)
+def sign_off(*, record, action, actor, note="", expected_version=None):
+    """Move a response version or progress return one step through sign-off, recording who and when.
+
+    Publishing stamps the server's date: nobody types a publication date. Records published elsewhere first come in
+    through `record_from_source` instead."""
+    return sign_off_workflow.take(record, action, user=actor, note=note, expected_version=expected_version)
+
+
+def record_from_source(*, record, recorded_by=None, source_title, source_url="", published_on=None, note=""):
+    """The historical path: mark a complete draft as published on the date its source gives (None: not known).
+
+    `recorded_by` is an `Actor`: a caseworker or administrator acting for their organisation, or None for the service
+    itself loading the demonstration data. The source is kept with the record and shown wherever its date is.
+    """
+    actor = recorded_by or SYSTEM
+    if actor:
+        actor = acting_for(actor.user, actor.organisation, *RECORDERS, doing="enter a record from a published source")
+    check_source(source_title=source_title, source_url=source_url, on=published_on)
+    locked = sign_off_workflow.lock(record)
+    if locked.state == State.PUBLISHED:
+        raise ValidationError("This has already been published")
+    errors = locked.readiness_errors()
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(locked)
     now = timezone.now()
-    record.state = step.target
-    if action == SUBMIT:
-        record.submitted_by, record.submitted_at = actor, now
-    elif action == APPROVE:
-        record.approved_by, record.approved_at = actor, now
-    elif action == PUBLISH:
-        record.published_by, record.published_on = actor, on or timezone.localdate()
-    elif action == SEND_BACK:
-        record.submitted_by = record.submitted_at = record.approved_by = record.approved_at = None
-    record.full_clean()
-    record.save()
-    audit.record(actor=actor, instance=record, action=AuditEntry.Action.UPDATED, before=before, reason=note)
-    titles = {
-        SUBMIT: f"{what.capitalize()} sent for sign-off",
-        SEND_BACK: f"{what.capitalize()} sent back to draft",
-        APPROVE: f"{what.capitalize()} approved",
-        PUBLISH: f"{what.capitalize()} published",
-    }
+    locked.state = State.PUBLISHED
+    locked.published_on, locked.published_at, locked.published_by = published_on, now, actor.user
+    locked.source_title, locked.source_url, locked.recorded_at = source_title.strip(), source_url.strip(), now
+    locked.version += 1
+    locked.changed_at = now
+    locked.full_clean()
+    locked.save()
+    audit.record(actor=actor.user, instance=locked, action=AuditEntry.Action.UPDATED, before=before, reason=note)
+    what = _what(locked)
     event(
-        obligation=obligation,
+        obligation=locked.obligation,
         actor=actor,
-        title=titles[action],
+        title=f"{what[:1].upper()}{what[1:]} recorded from {locked.source_title}",
         note=note,
-        is_public=action == PUBLISH,
-        at=_published_at(on) if action == PUBLISH else None,
+        is_public=True,
     )
-    return record
-
-
-def _published_at(on):
-    """A publication recorded for an earlier day is placed on that day in the history, not when it was entered."""
-    if on is None or on >= timezone.localdate():
-        return None
-    return timezone.make_aware(datetime.datetime.combine(on, datetime.time.min))
+    if record is not locked:
+        record.refresh_from_db()
+    return locked

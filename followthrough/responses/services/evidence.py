@@ -48,6 +48,7 @@ def evidence_add(*, owner, added_by, title, url="", upload=None):
         evidence.file.save(evidence.original_name, upload, save=False)
     evidence.save()
     audit.record(actor=added_by, instance=evidence, action=AuditEntry.Action.CREATED, after=audit.snapshot(evidence))
+    common.sign_off_workflow.touched(owner, user=added_by)
     return evidence
 
 
@@ -56,3 +57,4 @@ def evidence_remove(*, evidence, removed_by):
     _check(evidence.owner, removed_by)
     audit.record(actor=removed_by, instance=evidence, action=AuditEntry.Action.DELETED, before=audit.snapshot(evidence))
     evidence.delete()  # the file stays on disk: the audit entry names it
+    common.sign_off_workflow.touched(evidence.owner, user=removed_by)

@@ -6,19 +6,20 @@ from django.db import transaction
 from followthrough.core import audit
 from followthrough.core.formatting import long_date
 from followthrough.core.models import AuditEntry
-from followthrough.organisations.models import Role
+from followthrough.core.workflow import contributed
 
 from ..models import Acceptance, PlannedAction, PointAnswer, Response, ResponseVersion, State
 from . import common
+from .common import DRAFTERS
 
-DRAFTERS = (Role.EDITOR, Role.APPROVER)
+DOING = "change its response"
 
 
-def _working(version, what="response"):
-    if version.state != State.DRAFT:
-        raise ValidationError(
-            f"This {what} is {version.get_state_display().lower()}. Send it back to draft before changing it"
-        )
+def _edit(version, user, expected_version=None):
+    """The version, locked and read afresh, if it is still a draft and unchanged since the form was loaded."""
+    return common.sign_off_workflow.edit(
+        version, user=user, roles=DRAFTERS, doing=DOING, expected_version=expected_version
+    )
 
 
 def _previous_published(version):
@@ -31,7 +32,7 @@ def _previous_published(version):
 def response_start(*, obligation, started_by, is_example=False):
     """The version to work on: the first draft, the one already being worked on, or a correction of the last
     published version (a copy of it, with its answers, actions and evidence, so only what changes needs typing)."""
-    common.require(started_by, obligation.organisation, *DRAFTERS, doing="write its response")
+    actor = common.require(started_by, obligation.organisation, *DRAFTERS, doing="write its response")
     if not obligation.is_active:
         raise ValidationError("This recommendation is no longer addressed to your organisation")
     response, _ = Response.objects.get_or_create(obligation=obligation)
@@ -69,29 +70,41 @@ def response_start(*, obligation, started_by, is_example=False):
         )
     audit.record(actor=started_by, instance=version, action=AuditEntry.Action.CREATED)
     title = f"Correction started (version {version.number})" if previous else "Response started"
-    common.event(obligation=obligation, actor=started_by, title=title)
+    common.event(obligation=obligation, actor=actor, title=title)
+    contributed(version, actor)
     return version
 
 
 @transaction.atomic
-def response_save(*, version, saved_by, acceptance, acceptance_reason="", done="", change_note="", point_answers=None):
-    """Save the draft as typed. Completeness is checked when it is sent for sign-off, not here."""
-    obligation = version.response.obligation
-    common.require(saved_by, obligation.organisation, *DRAFTERS, doing="change its response")
-    _working(version)
-    before = audit.snapshot(version)
-    version.acceptance = acceptance or ""
-    version.acceptance_reason = acceptance_reason.strip() if acceptance != Acceptance.ACCEPTED else ""
-    version.done = done.strip()
-    version.change_note = change_note.strip() if version.number > 1 else ""
-    version.full_clean()
-    version.save()
-    for answer in version.point_answers.all():
+def response_save(
+    *,
+    version,
+    saved_by,
+    acceptance,
+    acceptance_reason="",
+    done="",
+    change_note="",
+    point_answers=None,
+    expected_version=None,
+):
+    """Save the draft as typed. Completeness is checked when it is sent for sign-off, not here.
+
+    The row is locked and read afresh, so a save from a form loaded before the draft was sent for sign-off (or
+    changed by someone else) is refused rather than undoing what happened since."""
+    locked = _edit(version, saved_by, expected_version)
+    before = audit.snapshot(locked)
+    locked.acceptance = acceptance or ""
+    locked.acceptance_reason = acceptance_reason.strip() if acceptance != Acceptance.ACCEPTED else ""
+    locked.done = done.strip()
+    locked.change_note = change_note.strip() if locked.number > 1 else ""
+    for answer in locked.point_answers.all():
         text, addressed = (point_answers or {}).get(answer.position, (answer.answer, answer.addressed))
         answer.answer, answer.addressed = text.strip(), bool(addressed)
         answer.save()
-    audit.record(actor=saved_by, instance=version, action=AuditEntry.Action.UPDATED, before=before)
-    return version
+    common.sign_off_workflow.saved(locked, user=saved_by, before=before)
+    if version is not locked:
+        version.refresh_from_db()
+    return locked
 
 
 def _check_target_date(action, previous, target_date, revision_reason):
@@ -111,9 +124,7 @@ def _check_target_date(action, previous, target_date, revision_reason):
 @transaction.atomic
 def action_save(*, version, saved_by, description, owner_role, target_date, action=None, revision_reason=""):
     """Add a planned action to a draft response, or change one. Moving a published target date needs a reason."""
-    obligation = version.response.obligation
-    common.require(saved_by, obligation.organisation, *DRAFTERS, doing="change its response")
-    _working(version)
+    version = _edit(version, saved_by)
     if action is None:
         action = PlannedAction(version=version, position=version.actions.count() + 1)
         before = None
@@ -134,54 +145,62 @@ def action_save(*, version, saved_by, description, owner_role, target_date, acti
         before=before,
         reason=action.revision_reason,
     )
+    common.sign_off_workflow.touched(version, user=saved_by)
     return action
 
 
 @transaction.atomic
 def action_remove(*, action, removed_by):
-    version = action.version
-    common.require(removed_by, version.response.obligation.organisation, *DRAFTERS, doing="change its response")
-    _working(version)
+    version = _edit(action.version, removed_by)
     audit.record(actor=removed_by, instance=action, action=AuditEntry.Action.DELETED, before=audit.snapshot(action))
     action.delete()
     for position, remaining in enumerate(version.actions.order_by("position"), start=1):
         if remaining.position != position:
             remaining.position = position
             remaining.save(update_fields=["position"])
+    common.sign_off_workflow.touched(version, user=removed_by)
 
 
-def _sign_off(version, action, actor, on=None, note=""):
-    obligation = version.response.obligation
+@transaction.atomic
+def response_submit(*, version, submitted_by, expected_version=None):
+    """Send the draft to the organisation's approver. Every point must have an answer or a reason."""
+    return common.sign_off(record=version, action=common.SUBMIT, actor=submitted_by, expected_version=expected_version)
+
+
+@transaction.atomic
+def response_send_back(*, version, sent_back_by, note, expected_version=None):
     return common.sign_off(
-        record=version,
-        organisation=obligation.organisation,
-        obligation=obligation,
-        action=action,
-        actor=actor,
-        what="response" if version.number == 1 else f"correction (version {version.number})",
-        on=on,
-        note=note,
+        record=version, action=common.SEND_BACK, actor=sent_back_by, note=note, expected_version=expected_version
     )
 
 
 @transaction.atomic
-def response_submit(*, version, submitted_by):
-    """Send the draft to the organisation's approver."""
-    return _sign_off(version, common.SUBMIT, submitted_by)
+def response_approve(*, version, approved_by, expected_version=None):
+    """The organisation's sign-off: by someone who did not write or change it, unless the organisation allows it
+    (and then the page says so). Completeness is checked again."""
+    return common.sign_off(record=version, action=common.APPROVE, actor=approved_by, expected_version=expected_version)
 
 
 @transaction.atomic
-def response_send_back(*, version, sent_back_by, note):
-    return _sign_off(version, common.SEND_BACK, sent_back_by, note=note)
+def response_publish(*, version, published_by, expected_version=None):
+    """Publish the approved version, dated today. Earlier versions stay published and visible, as the history."""
+    return common.sign_off(
+        record=version,
+        action=common.PUBLISH,
+        actor=published_by,
+        note=version.change_note,
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
-def response_approve(*, version, approved_by):
-    """The organisation's sign-off: by someone other than the drafter, unless the organisation allows it."""
-    return _sign_off(version, common.APPROVE, approved_by)
-
-
-@transaction.atomic
-def response_publish(*, version, published_by, on=None):
-    """Publish the approved version. Earlier versions stay published and visible, as the history."""
-    return _sign_off(version, common.PUBLISH, published_by, on=on, note=version.change_note)
+def response_record_from_source(*, version, recorded_by=None, source_title, source_url="", published_on=None):
+    """Enter a response published elsewhere first, with its source and the date it gives (None: not known)."""
+    return common.record_from_source(
+        record=version,
+        recorded_by=recorded_by,
+        source_title=source_title,
+        source_url=source_url,
+        published_on=published_on,
+        note=version.change_note,
+    )

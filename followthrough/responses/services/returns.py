@@ -2,16 +2,14 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from followthrough.calendar import deadlines
 from followthrough.core import audit
-from followthrough.core.models import AuditEntry
 
 from ..models import ProgressReturn
 from . import common
-from .responses import DRAFTERS
+from .common import DRAFTERS
 
 
 def return_due(*, report, number):
@@ -45,60 +43,70 @@ def returns_schedule(*, obligations, until):
     return len(new)
 
 
-def _writable(progress_return):
-    if progress_return.state != "draft":
-        raise ValidationError(
-            f"This return is {progress_return.get_state_display().lower()}. Send it back to draft before changing it"
-        )
+@transaction.atomic
+def return_save(*, progress_return, saved_by, status, narrative, is_example=False, expected_version=None):
+    """Save a draft progress return as typed. The row is locked and read afresh, so a stale form cannot undo a
+    step of sign-off taken since it was loaded."""
+    locked = common.sign_off_workflow.edit(
+        progress_return,
+        user=saved_by,
+        roles=DRAFTERS,
+        doing="write its progress returns",
+        expected_version=expected_version,
+    )
+    before = audit.snapshot(locked)
+    locked.status, locked.narrative = status or "", narrative.strip()
+    locked.is_example = is_example or locked.is_example
+    if locked.drafted_by_id is None:
+        locked.drafted_by = saved_by
+    common.sign_off_workflow.saved(locked, user=saved_by, before=before)
+    if progress_return is not locked:
+        progress_return.refresh_from_db()
+    return locked
 
 
 @transaction.atomic
-def return_save(*, progress_return, saved_by, status, narrative, is_example=False):
-    """Save a draft progress return as typed."""
-    obligation = progress_return.obligation
-    common.require(saved_by, obligation.organisation, *DRAFTERS, doing="write its progress returns")
-    _writable(progress_return)
-    before = audit.snapshot(progress_return)
-    progress_return.status, progress_return.narrative = status or "", narrative.strip()
-    progress_return.is_example = is_example or progress_return.is_example
-    if progress_return.drafted_by_id is None:
-        progress_return.drafted_by = saved_by
-    progress_return.full_clean()
-    progress_return.save()
-    audit.record(actor=saved_by, instance=progress_return, action=AuditEntry.Action.UPDATED, before=before)
-    return progress_return
-
-
-def _sign_off(progress_return, action, actor, on=None, note=""):
-    obligation = progress_return.obligation
+def return_submit(*, progress_return, submitted_by, expected_version=None):
     return common.sign_off(
-        record=progress_return,
-        organisation=obligation.organisation,
-        obligation=obligation,
-        action=action,
-        actor=actor,
-        what=f"progress return {progress_return.number}",
-        on=on,
-        note=note,
+        record=progress_return, action=common.SUBMIT, actor=submitted_by, expected_version=expected_version
     )
 
 
 @transaction.atomic
-def return_submit(*, progress_return, submitted_by):
-    return _sign_off(progress_return, common.SUBMIT, submitted_by)
+def return_send_back(*, progress_return, sent_back_by, note, expected_version=None):
+    return common.sign_off(
+        record=progress_return,
+        action=common.SEND_BACK,
+        actor=sent_back_by,
+        note=note,
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
-def return_send_back(*, progress_return, sent_back_by, note):
-    return _sign_off(progress_return, common.SEND_BACK, sent_back_by, note=note)
+def return_approve(*, progress_return, approved_by, expected_version=None):
+    """Approve a return: by someone who did not write or change it, unless the organisation allows it."""
+    return common.sign_off(
+        record=progress_return, action=common.APPROVE, actor=approved_by, expected_version=expected_version
+    )
 
 
 @transaction.atomic
-def return_approve(*, progress_return, approved_by):
-    return _sign_off(progress_return, common.APPROVE, approved_by)
+def return_publish(*, progress_return, published_by, expected_version=None):
+    """Publish an approved return, dated today. A return published after its due date shows as received late."""
+    return common.sign_off(
+        record=progress_return, action=common.PUBLISH, actor=published_by, expected_version=expected_version
+    )
 
 
 @transaction.atomic
-def return_publish(*, progress_return, published_by, on=None):
-    """Publish an approved return. A return published after its due date shows as received late."""
-    return _sign_off(progress_return, common.PUBLISH, published_by, on=on)
+def return_record_from_source(*, progress_return, recorded_by=None, source_title, source_url="", published_on=None):
+    """Enter a return published elsewhere first, with its source and the date it gives (None: not known, and then
+    it is neither late nor on time)."""
+    return common.record_from_source(
+        record=progress_return,
+        recorded_by=recorded_by,
+        source_title=source_title,
+        source_url=source_url,
+        published_on=published_on,
+    )

@@ -48,3 +48,10 @@ def obligation(hestia_like):  # noqa: F811
         )
 
     return find
+
+
+def every_point_answered(version):
+    """Answers for each point a response must address: a draft complete enough to send for sign-off."""
+    return {
+        answer.position: (f"Our answer to point {answer.position}.", True) for answer in version.point_answers.all()
+    }

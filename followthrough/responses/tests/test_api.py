@@ -8,16 +8,26 @@ from django.test import Client
 from followthrough.reports.models import Obligation
 from followthrough.responses import services
 from followthrough.responses.models import Acceptance
+from followthrough.testing.clock import server_date
+
+from .conftest import every_point_answered
 
 pytestmark = pytest.mark.django_db
 
 
 def _respond(obligation, by, approved_by, on):
     version = services.response_start(obligation=obligation, started_by=by)
-    services.response_save(version=version, saved_by=by, acceptance=Acceptance.ACCEPTED, done="Training is given.")
+    services.response_save(
+        version=version,
+        saved_by=by,
+        acceptance=Acceptance.ACCEPTED,
+        done="Training is given.",
+        point_answers=every_point_answered(version),
+    )
     services.response_submit(version=version, submitted_by=by)
     services.response_approve(version=version, approved_by=approved_by)
-    services.response_publish(version=version, published_by=approved_by, on=on)
+    with server_date(on):
+        services.response_publish(version=version, published_by=approved_by)
 
 
 def test_the_reports_list_has_only_published_reports_with_links(hestia_like, make_report):

@@ -37,6 +37,13 @@ def some_responses(hestia_like, obligation, editor, approver):
     return hestia_like
 
 
+def step_url(report, number, step, code="npcc", kind="recommendation"):
+    return reverse(
+        "responses:collation-step",
+        kwargs={"slug": report.slug, "kind": kind, "number": number, "code": code, "step": step},
+    )
+
+
 def rollup_text(document, report, number):
     """The words of one recommendation's roll-up on the collation page, or None if it is not there."""
     for rollup in document.iterfind(".//div[@class='app-rollup']"):
@@ -99,8 +106,12 @@ def test_publishing_a_national_response_keeps_the_roll_up_and_shows_it_publicly(
         detail_url(some_responses, 2),
         {"organisation": "npcc", "npcc-text": "Forces are training officers to identify victims."},
     )
-
     assert response.status_code == 302
+    assert not Collation.public.exists()  # a draft until a second collator approves it and it is published
+    second = signed_in_client(collator_at("npcc"))
+    assert second.post(step_url(some_responses, 2, "approve"), {}).status_code == 302
+    assert second.post(step_url(some_responses, 2, "publish"), {}).status_code == 302
+
     collation = Collation.public.get()
     assert collation.organisation.code == "npcc"
     assert collation.figures["addressees"] == 43 and collation.figures["accepted"] == 1

@@ -5,11 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from followthrough.organisations.models import Organisation, Role
+from followthrough.organisations.models import Organisation
 from followthrough.reports.models import Obligation
 from followthrough.responses import services
 from followthrough.responses.models import Acceptance, Implementation, Outcome
-from followthrough.testing.factories import member
 from followthrough.testing.pages import assert_good_page, text_of
 
 from .test_public_pages import people, publish_response, publish_return
@@ -127,13 +126,12 @@ def test_an_unknown_filter_value_is_ignored(client, hestia_like):
 def test_a_published_national_response_is_shown_under_the_summary(client, hestia_like):
     recommendation = Obligation.casework.filter(recommendation__report=hestia_like, recommendation__number=2).first()
     npcc = Organisation.objects.get(code="npcc")
-    services.collation_publish(
+    services.collation_record_from_source(
         recommendation=recommendation.recommendation,
         organisation=npcc,
-        published_by=member(Role.COLLATOR, npcc),
         text="Forces are training officers to identify victims.",
-        figures={},
-        on=datetime.date(2021, 11, 26),
+        source_title="NPCC's national response",
+        published_on=datetime.date(2021, 11, 26),
     )
 
     text = " ".join(

@@ -11,6 +11,7 @@ from followthrough.core.formatting import long_date
 from followthrough.organisations.models import Organisation, Role
 from followthrough.responses import services
 from followthrough.responses.models import Acceptance, Implementation, ProgressReturn, ResponseVersion, State
+from followthrough.testing.clock import server_date
 from followthrough.testing.factories import member
 from followthrough.testing.pages import assert_good_page, error_summary_links, text_of
 
@@ -266,7 +267,7 @@ def test_every_sign_off_page_renders_for_an_approver(
     services.response_approve(version=ready, approved_by=approver)
     services.return_approve(progress_return=first_return, approved_by=approver)
     document = assert_good_page(client.get(own("response-publish", ob)))
-    assert document.find(".//input[@name='published_on-year']").get("value") == str(timezone.localdate().year)
+    assert document.find(".//input[@name='published_on-year']") is None  # the date of publication is the server's
     assert_good_page(client.get(own("return-publish", ob, number=1)))
 
 
@@ -328,6 +329,7 @@ def test_sending_an_unfinished_draft_for_sign_off_says_what_is_missing_and_links
     assert error_summary_links(document) == [
         ("Explain why the recommendation is not fully accepted", f"{edit}#id_partially_accepted_reason"),
         ("Say what has been done, or add what will be done", f"{edit}#id_done"),
+        ("Answer point 1, or say why it is not addressed", f"{edit}#id_point_1"),
     ]
     assert ResponseVersion.casework.get(response__obligation=obligation(2)).state == State.DRAFT
 
@@ -437,7 +439,8 @@ def test_the_whole_response_goes_from_draft_to_published_through_the_pages(
     assert "First response guides are on the intranet." in text
     sent(signer, own("response-approve", ob))
     published_on = datetime.date(2021, 7, 1)
-    sent(signer, own("response-publish", ob), date_fields("published_on", published_on))
+    with server_date(published_on):  # the server's clock says 1 July 2021 when the approver publishes
+        sent(signer, own("response-publish", ob))
 
     version = ResponseVersion.casework.get(response__obligation=ob)
     assert (version.state, version.published_on) == (State.PUBLISHED, published_on)
@@ -455,13 +458,23 @@ def test_a_correction_moves_a_target_date_with_a_reason_and_keeps_the_earlier_ve
 ):
     ob = obligation(2)
     services.response_approve(version=ready, approved_by=approver)
-    services.response_publish(version=ready, published_by=approver, on=datetime.date(2021, 7, 1))
+    with server_date(datetime.date(2021, 7, 1)):
+        services.response_publish(version=ready, published_by=approver)
     writer, signer = signed_in_client(editor), signed_in_client(approver)
 
     form = assert_good_page(writer.get(own("response", ob)))
     assert "Correct your response" in text_of(form)
     assert form.find(".//textarea[@name='done']").text.strip() == ready.done
-    sent(writer, own("response", ob), {"acceptance": "accepted", "done": ready.done, "change_note": "Moved a date."})
+    sent(
+        writer,
+        own("response", ob),
+        {
+            "acceptance": "accepted",
+            "done": ready.done,
+            "change_note": "Moved a date.",
+            "point_1": "First response guides are on the intranet.",
+        },
+    )
     correction = ResponseVersion.casework.get(response__obligation=ob, number=2)
     action = correction.actions.get()
     change = own("action-change", ob, action_id=action.pk)
@@ -477,7 +490,8 @@ def test_a_correction_moves_a_target_date_with_a_reason_and_keeps_the_earlier_ve
     sent(writer, change, {**moved, "revision_reason": "Trainers were not available until spring"})
     sent(writer, own("response-submit", ob))
     sent(signer, own("response-approve", ob))
-    sent(signer, own("response-publish", ob), date_fields("published_on", datetime.date(2022, 3, 3)))
+    with server_date(datetime.date(2022, 3, 3)):
+        sent(signer, own("response-publish", ob))
 
     text = text_of(assert_good_page(writer.get(own("obligation", ob))))
     assert "Updated on 3 March 2022: Moved a date." in text
@@ -487,11 +501,15 @@ def test_a_correction_moves_a_target_date_with_a_reason_and_keeps_the_earlier_ve
 
 def test_the_person_who_drafted_a_response_is_told_someone_else_must_approve_it(signed_in_client, approver, obligation):
     client = signed_in_client(approver)
-    sent(client, own("response", obligation(2)), {"acceptance": "accepted", "done": "Training is in place."})
+    sent(
+        client,
+        own("response", obligation(2)),
+        {"acceptance": "accepted", "done": "Training is in place.", "point_1": "Guides are on the intranet."},
+    )
     sent(client, own("response-submit", obligation(2)))
     document = assert_good_page(client.post(own("response-approve", obligation(2))))
     assert error_summary_links(document) == [
-        ("You drafted this response, so someone else at Warwickshire Police must approve it", "#main-content")
+        ("You wrote or changed this response, so someone else at Warwickshire Police must approve it", "#main-content")
     ]
     assert ResponseVersion.casework.get(response__obligation=obligation(2)).state == State.SUBMITTED
 
@@ -504,15 +522,13 @@ def test_sending_back_needs_a_note_and_returns_the_draft(signed_in_client, appro
     assert ResponseVersion.casework.get(pk=ready.pk).state == State.DRAFT
 
 
-def test_a_publication_date_in_the_future_is_refused(signed_in_client, approver, ready, obligation):
+def test_a_typed_publication_date_is_not_the_date_of_record(signed_in_client, approver, ready, obligation):
     client = signed_in_client(approver)
     services.response_approve(version=ready, approved_by=approver)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    document = assert_good_page(
-        client.post(own("response-publish", obligation(2)), date_fields("published_on", tomorrow))
-    )
-    assert error_summary_links(document) == [("The publication date must be today or in the past", "#published_on-day")]
-    assert ResponseVersion.casework.get(pk=ready.pk).state == State.APPROVED
+    sent(client, own("response-publish", obligation(2)), date_fields("published_on", tomorrow))
+    published = ResponseVersion.casework.get(pk=ready.pk)
+    assert (published.state, published.published_on) == (State.PUBLISHED, timezone.localdate())
 
 
 # Progress returns ----------------------------------------------------------------------------------------------------
@@ -538,13 +554,13 @@ def test_a_progress_return_is_written_signed_off_and_published_through_the_pages
     text = text_of(assert_good_page(signer.get(own("return-approve", ob, number=1))))
     assert "Every officer is trained." in text and "Training figures" in text
     sent(signer, own("return-approve", ob, number=1))
-    sent(signer, own("return-publish", ob, number=1), date_fields("published_on", datetime.date(2021, 12, 1)))
+    sent(signer, own("return-publish", ob, number=1))
 
     published = ProgressReturn.casework.get(obligation=ob, number=1)
     assert (published.state, published.status, published.published_on) == (
         State.PUBLISHED,
         Implementation.IMPLEMENTED,
-        datetime.date(2021, 12, 1),
+        timezone.localdate(),
     )
     assert published.evidence.get().title == "Training figures"
     text = text_of(assert_good_page(writer.get(own("obligation", ob))))

@@ -12,8 +12,11 @@ from django.urls import reverse
 from followthrough.organisations.models import Organisation, Role
 from followthrough.responses import services, sweep
 from followthrough.responses.models import Acceptance, Implementation, Outcome, ProgressReturn
+from followthrough.testing.clock import server_date
 from followthrough.testing.factories import member
 from followthrough.testing.pages import assert_good_page, text_of
+
+from .conftest import every_point_answered
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +36,7 @@ def publish_response(obligation, editor, approver, *, on=RESPONDED_ON, actions=(
     )
     fields.setdefault("acceptance", Acceptance.ACCEPTED)
     fields.setdefault("done", "Bitesize training on modern slavery is available to all officers.")
+    fields.setdefault("point_answers", every_point_answered(version))
     services.response_save(version=version, saved_by=editor, **fields)
     for action in actions:
         services.action_save(version=version, saved_by=editor, **action)
@@ -40,7 +44,8 @@ def publish_response(obligation, editor, approver, *, on=RESPONDED_ON, actions=(
         services.evidence_add(owner=version, added_by=editor, **item)
     services.response_submit(version=version, submitted_by=editor)
     services.response_approve(version=version, approved_by=approver)
-    return services.response_publish(version=version, published_by=approver, on=on)
+    with server_date(on):
+        return services.response_publish(version=version, published_by=approver)
 
 
 def progress_return(obligation, number=1, until=FIRST_RETURN_DUE):
@@ -55,7 +60,8 @@ def publish_return(obligation, editor, approver, *, number=1, status, narrative,
     )
     services.return_submit(progress_return=record, submitted_by=editor)
     services.return_approve(progress_return=record, approved_by=approver)
-    return services.return_publish(progress_return=record, published_by=approver, on=on)
+    with server_date(on):
+        return services.return_publish(progress_return=record, published_by=approver)
 
 
 def people(code):
@@ -114,7 +120,8 @@ def warwickshire_answered(obligation, editor, approver, caseworker):
     )
     services.response_submit(version=correction, submitted_by=editor)
     services.response_approve(version=correction, approved_by=approver)
-    services.response_publish(version=correction, published_by=approver, on=CORRECTED_ON)
+    with server_date(CORRECTED_ON):
+        services.response_publish(version=correction, published_by=approver)
     claim = publish_return(
         recommendation_2,
         editor,
@@ -224,7 +231,11 @@ def test_the_printable_response_lists_each_point_in_order_with_its_answer(
         obligation,
         editor,
         approver,
-        point_answers={1: ("Material is on the intranet.", True), 2: ("", False), 3: ("Places of safety.", True)},
+        point_answers={
+            1: ("Material is on the intranet.", True),
+            2: ("Another team does this.", False),
+            3: ("Places of safety.", True),
+        },
     )
 
     response = response_page(client, report, "warwickshire-police")
@@ -234,7 +245,7 @@ def test_the_printable_response_lists_each_point_in_order_with_its_answer(
 
     assert answers == [
         "easily access information; Material is on the intranet.",
-        "identify possible victims; Not addressed",
+        "identify possible victims; Not addressed Another team does this.",
         "make victims feel safe; Places of safety.",
     ]
     assert 'href="/assets/responses/print.css" media="print"' in response.content.decode()

@@ -7,6 +7,9 @@ from django.utils import timezone
 from followthrough.core.models import AuditEntry
 from followthrough.responses import services
 from followthrough.responses.models import Acceptance, Event, ResponseVersion, State
+from followthrough.testing.clock import server_date
+
+from .conftest import every_point_answered
 
 pytestmark = pytest.mark.django_db
 
@@ -16,13 +19,15 @@ PUBLISHED_ON = datetime.date(2021, 7, 1)
 def _ready(version, user, **fields):
     fields.setdefault("acceptance", Acceptance.ACCEPTED)
     fields.setdefault("done", "Bitesize training on modern slavery is available to all officers.")
+    fields.setdefault("point_answers", every_point_answered(version))
     return services.response_save(version=version, saved_by=user, **fields)
 
 
 def _publish(version, editor, approver, on=PUBLISHED_ON):
     services.response_submit(version=version, submitted_by=editor)
     services.response_approve(version=version, approved_by=approver)
-    return services.response_publish(version=version, published_by=approver, on=on)
+    with server_date(on):
+        return services.response_publish(version=version, published_by=approver)
 
 
 def test_a_response_goes_from_draft_to_published_with_each_step_recorded(obligation, editor, approver):
@@ -58,7 +63,8 @@ def test_sending_for_sign_off_says_exactly_what_is_missing(obligation, editor):
     services.response_save(version=version, saved_by=editor, acceptance=Acceptance.PARTIALLY_ACCEPTED)
     with pytest.raises(ValidationError) as error:
         services.response_submit(version=version, submitted_by=editor)
-    assert set(error.value.message_dict) == {"acceptance_reason", "done"}
+    assert set(error.value.message_dict) == {"acceptance_reason", "done", "point_1"}
+    assert error.value.message_dict["point_1"] == ["Answer point 1, or say why it is not addressed"]
 
 
 def test_the_drafter_cannot_approve_their_own_response(obligation, editor, approver, warwickshire):

@@ -9,6 +9,9 @@ from followthrough.notifications.services import outbox_send
 from followthrough.reports.models import Obligation
 from followthrough.responses import services, sweep
 from followthrough.responses.models import Acceptance, Event, OverdueRecord, ProgressReturn
+from followthrough.testing.clock import server_date
+
+from .conftest import every_point_answered
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +60,17 @@ def test_the_sweep_marks_responses_overdue_the_day_after_they_were_due(hestia_li
 
 def test_a_published_response_is_not_overdue(obligation, editor, approver):
     version = services.response_start(obligation=obligation(2), started_by=editor)
-    services.response_save(version=version, saved_by=editor, acceptance=Acceptance.ACCEPTED, done="Training given.")
+    services.response_save(
+        version=version,
+        saved_by=editor,
+        acceptance=Acceptance.ACCEPTED,
+        done="Training given.",
+        point_answers=every_point_answered(version),
+    )
     services.response_submit(version=version, submitted_by=editor)
     services.response_approve(version=version, approved_by=approver)
-    services.response_publish(version=version, published_by=approver, on=datetime.date(2021, 7, 1))
+    with server_date(datetime.date(2021, 7, 1)):
+        services.response_publish(version=version, published_by=approver)
     sweep.run(on=RESPONSE_DUE + datetime.timedelta(days=1))
     assert not OverdueRecord.objects.filter(obligation=obligation(2), what=OverdueRecord.What.RESPONSE).exists()
     assert OverdueRecord.objects.filter(obligation=obligation(4), what=OverdueRecord.What.RESPONSE).exists()

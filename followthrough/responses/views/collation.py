@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 
 from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
@@ -19,6 +20,7 @@ from followthrough.organisations.models import Kind, Organisation, Role
 from followthrough.reports.models import Obligation, Recommendation, Report
 
 from .. import presenters, services
+from ..forms import ConfirmForm
 from ..forms_casework import CollationForm
 from ..models import Collation
 
@@ -89,14 +91,39 @@ def collation_list(request):
     return page(request, "responses/collation/index.jinja", "National collation", sections=sections)
 
 
-@permission_required(COLLATE_PERMISSION)
-def collation_detail(request, slug, kind, number):
-    """One recommendation's roll-up for each body the user collates for, and the form to publish a national
-    response."""
+def _recommendation(slug, kind, number):
     if kind not in Recommendation.Kind.values:
         raise Http404("No such kind of recommendation")
     report = get_object_or_404(Report.public, slug=slug)
-    recommendation = get_object_or_404(Recommendation.public.filter(report=report), kind=kind, number=number)
+    return report, get_object_or_404(Recommendation.public.filter(report=report), kind=kind, number=number)
+
+
+def _detail_url(recommendation):
+    return reverse(
+        "responses:collation-detail",
+        kwargs={"slug": recommendation.report.slug, "kind": recommendation.kind, "number": recommendation.number},
+    )
+
+
+STEPS = {
+    # step: (heading, button, done, service)
+    "approve": ("Approve the national response", "Approve", "approved", services.collation_approve),
+    "send-back": (
+        "Send the national response back to draft",
+        "Send back to draft",
+        "sent back to draft",
+        services.collation_send_back,
+    ),
+    "publish": ("Publish the national response", "Publish", "published", services.collation_publish),
+}
+STEP_ARGUMENT = {"approve": "approved_by", "send-back": "sent_back_by", "publish": "published_by"}
+
+
+@permission_required(COLLATE_PERMISSION)
+def collation_detail(request, slug, kind, number):
+    """One recommendation's roll-up for each body the user collates for, with the national response being drafted:
+    write it, then a second collator approves it, then it is published with the figures as they then stand."""
+    report, recommendation = _recommendation(slug, kind, number)
     panels = []
     for organisation, kinds in _collating_organisations(request.user):
         if not kinds:
@@ -107,30 +134,25 @@ def collation_detail(request, slug, kind, number):
         if not statuses:
             continue
         summary = presenters.summary(statuses)
+        working = Collation.casework.working().filter(recommendation=recommendation, organisation=organisation).first()
         prefix = organisation.code
         posted = request.method == "POST" and request.POST.get("organisation") == organisation.code
-        form = CollationForm(request.POST if posted else None, prefix=prefix)
+        initial = {"text": working.text, "expected_version": working.version} if working else {}
+        form = CollationForm(request.POST if posted else None, prefix=prefix, initial=initial)
         if posted and form.is_valid():
             try:
-                services.collation_publish(
+                services.collation_save(
                     recommendation=recommendation,
                     organisation=organisation,
-                    published_by=request.user,
+                    saved_by=request.user,
                     text=form.cleaned_data["text"],
-                    figures=presenters.figures(summary),
+                    expected_version=form.cleaned_data["expected_version"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(
-                    request, f"{organisation.name}'s national response on {recommendation.title} published"
-                )
-                return redirect(
-                    "responses:collation-detail",
-                    slug=report.slug,
-                    kind=recommendation.kind,
-                    number=recommendation.number,
-                )
+                messages.success(request, f"{organisation.name}'s national response on {recommendation.title} saved")
+                return redirect(_detail_url(recommendation))
         panels.append(
             {
                 "organisation": organisation,
@@ -138,6 +160,7 @@ def collation_detail(request, slug, kind, number):
                 "summary": summary,
                 "rows": presenters.figure_rows(presenters.figures(summary)),
                 "form": form,
+                "working": presenters.CollationDraft(working, request.user) if working else None,
                 "published": list(
                     Collation.public.filter(recommendation=recommendation, organisation=organisation).order_by(
                         "-created_at"
@@ -155,4 +178,51 @@ def collation_detail(request, slug, kind, number):
         report=report,
         recommendation=recommendation,
         panels=panels,
+    )
+
+
+@permission_required(COLLATE_PERMISSION)
+def collation_step(request, slug, kind, number, code, step):
+    """Approve, send back or publish a national response, after a page that shows it and asks to confirm."""
+    if step not in STEPS:
+        raise Http404("No such step")
+    report, recommendation = _recommendation(slug, kind, number)
+    organisations = {o.code: o for o, kinds in _collating_organisations(request.user) if kinds}
+    if code not in organisations:
+        raise Http404("Your organisation does not collate for this one")
+    organisation = organisations[code]
+    collation = get_object_or_404(
+        Collation.casework.working(), recommendation=recommendation, organisation=organisation
+    )
+    heading, button, done, service = STEPS[step]
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None, initial={"expected_version": collation.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(
+                collation=collation,
+                expected_version=form.cleaned_data["expected_version"],
+                **{STEP_ARGUMENT[step]: request.user},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{organisation.name}'s national response on {recommendation.title} {done}")
+            return redirect(_detail_url(recommendation))
+    figures = services.collation_figures(recommendation=recommendation, organisation=organisation)
+    return page(
+        request,
+        "responses/collation/step.jinja",
+        heading,
+        forms=[form],
+        form=form,
+        report=report,
+        recommendation=recommendation,
+        organisation=organisation,
+        collation=presenters.CollationDraft(collation, request.user),
+        rows=presenters.figure_rows(figures),
+        step=step,
+        button=button,
+        back_url=_detail_url(recommendation),
     )

@@ -23,7 +23,12 @@ def return_edit(request, obligation_id, number):
     if progress_return.state != State.DRAFT:
         return redirect(back_url)
     form = ReturnForm(
-        _posted(request), initial={"status": progress_return.status, "narrative": progress_return.narrative}
+        _posted(request),
+        initial={
+            "status": progress_return.status,
+            "narrative": progress_return.narrative,
+            "expected_version": progress_return.version,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -25,24 +25,37 @@ STEP_WORDS = {
 }
 STEP_FORMS = {SUBMIT: ConfirmForm, APPROVE: ConfirmForm, PUBLISH: PublishForm, SEND_BACK: SendBackForm}
 
+
+def _version_of(data):
+    return data.get("expected_version")
+
+
 RESPONSE_STEPS = {
-    SUBMIT: lambda record, user, data: services.response_submit(version=record, submitted_by=user),
-    APPROVE: lambda record, user, data: services.response_approve(version=record, approved_by=user),
+    SUBMIT: lambda record, user, data: services.response_submit(
+        version=record, submitted_by=user, expected_version=_version_of(data)
+    ),
+    APPROVE: lambda record, user, data: services.response_approve(
+        version=record, approved_by=user, expected_version=_version_of(data)
+    ),
     PUBLISH: lambda record, user, data: services.response_publish(
-        version=record, published_by=user, on=data["published_on"]
+        version=record, published_by=user, expected_version=_version_of(data)
     ),
     SEND_BACK: lambda record, user, data: services.response_send_back(
-        version=record, sent_back_by=user, note=data["note"]
+        version=record, sent_back_by=user, note=data["note"], expected_version=_version_of(data)
     ),
 }
 RETURN_STEPS = {
-    SUBMIT: lambda record, user, data: services.return_submit(progress_return=record, submitted_by=user),
-    APPROVE: lambda record, user, data: services.return_approve(progress_return=record, approved_by=user),
+    SUBMIT: lambda record, user, data: services.return_submit(
+        progress_return=record, submitted_by=user, expected_version=_version_of(data)
+    ),
+    APPROVE: lambda record, user, data: services.return_approve(
+        progress_return=record, approved_by=user, expected_version=_version_of(data)
+    ),
     PUBLISH: lambda record, user, data: services.return_publish(
-        progress_return=record, published_by=user, on=data["published_on"]
+        progress_return=record, published_by=user, expected_version=_version_of(data)
     ),
     SEND_BACK: lambda record, user, data: services.return_send_back(
-        progress_return=record, sent_back_by=user, note=data["note"]
+        progress_return=record, sent_back_by=user, note=data["note"], expected_version=_version_of(data)
     ),
 }
 
@@ -63,7 +76,7 @@ def _sign_off_page(request, *, obligation, record, step, run, what, back_url, mi
         raise PermissionDenied
     if request.method != "POST" and record.state not in STEPS[step].sources:
         return redirect(back_url)
-    form = STEP_FORMS[step](_posted(request))
+    form = STEP_FORMS[step](_posted(request), initial={"expected_version": record.version})
     incomplete = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,6 +126,10 @@ def response_step(request, obligation_id, step):
         "acceptance_reason": f"{edit}#{_anchor(form, reason) if reason else 'acceptance'}",
         "done": f"{edit}#{_anchor(form, 'done')}",
         "change_note": f"{edit}#{_anchor(form, 'change_note')}",
+        **{
+            f"point_{answer.position}": f"{edit}#{_anchor(form, f'point_{answer.position}')}"
+            for answer in version.point_answers.all()
+        },
     }
     return _sign_off_page(
         request,

@@ -21,9 +21,9 @@ def organisation(code):
 
 @pytest.fixture(autouse=True)
 def uploads(settings, tmp_path):
-    """Every test keeps its files in its own folder."""
+    """Every test keeps its files in its own folder: the private store's root (core.files)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT / "correspondence"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

@@ -34,11 +34,12 @@ def url(name, letter):
 
 
 @pytest.fixture
-def draft_with_file(record_letter, caseworker):
+def draft_with_file(record_letter, caseworker, django_capture_on_commit_callbacks):
     letter = record_letter(body="Dear Minister,\n\nWrite to [[jo.secret@example.org]].")
-    services.letter_file_attach(
-        letter=letter, attached_by=caseworker, upload=SimpleUploadedFile("letter.pdf", pdf_bytes())
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the file is written when the upload commits
+        services.letter_file_attach(
+            letter=letter, attached_by=caseworker, upload=SimpleUploadedFile("letter.pdf", pdf_bytes())
+        )
     return letter
 
 

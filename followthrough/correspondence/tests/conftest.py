@@ -8,7 +8,6 @@ from followthrough.organisations.models import AddresseeGroup, Organisation, Rol
 from followthrough.reports import services as report_services
 from followthrough.reports.models import Recommendation, Report
 from followthrough.testing.factories import member
-from followthrough.testing.files import pdf_bytes as pdf_bytes  # test_permissions imports it from here
 
 from .. import services
 

@@ -9,11 +9,12 @@ from django.urls import reverse
 
 from followthrough.organisations.models import Role
 from followthrough.testing.factories import member
+from followthrough.testing.files import pdf_bytes
 from followthrough.testing.pages import assert_good_page, text_of
 
 from .. import services
 from ..models import Letter, State
-from .conftest import organisation, pdf_bytes
+from .conftest import organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -129,8 +129,8 @@ class StoredFile:
 def store(upload, *, use):
     """Check `upload` against the rules for `use`, and keep it under a random name when the transaction commits.
 
-    Call it inside the transaction that saves the file's row, before anything that could still refuse the change: if
-    the transaction rolls back, the file is never written.
+    Call it inside the transaction that saves the file's row, and save `name` in that row: if the transaction (or
+    any block around it) rolls back, the file is never written.
     """
     if not transaction.get_connection().in_atomic_block:
         raise TransactionManagementError("Store a file inside the transaction that saves its row")
@@ -141,8 +141,8 @@ def store(upload, *, use):
         content_type=content_type,
         size=upload.size,
     )
-    # The upload itself may be closed by the time the transaction commits (the request that brought it has ended),
-    # so its bytes wait in a copy the commit callback owns; a rollback drops the callback and the copy with it.
+    # The upload may be closed before the outermost transaction commits (whoever opened it may close it first), so
+    # its bytes wait in a copy the commit callback owns; a rollback drops the callback and the copy with it.
     transaction.on_commit(partial(_write, stored.name, _copy(upload)))
     return stored
 

@@ -22,10 +22,6 @@ def progress_report_months():
     return int(getattr(settings, "SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS", 3))
 
 
-def upload_max_bytes():
-    return int(getattr(settings, "SUPER_COMPLAINT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
-
-
 def public_timeline_states():
     """States whose arrival the public timeline shows, with its date and without private notes."""
     return tuple(getattr(settings, "SUPER_COMPLAINT_PUBLIC_TIMELINE_STATES", DEFAULT_PUBLIC_TIMELINE_STATES))

@@ -5,11 +5,12 @@ The services check everything again: these forms only turn what people typed int
 
 from django import forms
 
+from followthrough.core import files
 from followthrough.core.forms import VersionedForm
+from followthrough.core.uploads import EMPTY
 from followthrough.organisations.models import Organisation
 
-from .evidence import CHOOSE, detect_content_type
-from .models import AUTHORITY_CODES, Decision, State, SuperComplaint
+from .models import AUTHORITY_CODES, Decision, EvidenceFile, State, SuperComplaint
 
 # The designated body's questions ---------------------------------------------------------------------------------
 
@@ -91,13 +92,18 @@ class ForcesForm(forms.Form):
 
 class EvidenceUploadForm(forms.Form):
     file = forms.FileField(
-        error_messages={"required": CHOOSE, "empty": "The selected file is empty", "invalid": CHOOSE},
+        error_messages={"empty": EMPTY},
         allow_empty_file=True,  # so the check below gives the GOV.UK message for an empty file
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choose = files.rules(EvidenceFile.UPLOAD_USE).choose
+        self.fields["file"].error_messages.update(required=choose, invalid=choose)
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.content_type = detect_content_type(upload)
+        self.content_type = files.check(upload, use=EvidenceFile.UPLOAD_USE)
         return upload
 
 

@@ -9,7 +9,6 @@ is private to the designated body and the inspectorate, so there is no default `
 they are for, through `SuperComplaint.public` or `SuperComplaint.internal`.
 """
 
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,11 +18,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from followthrough.calendar.models import StoredDeadline
+from followthrough.core.files import private_storage
 from followthrough.core.history import AppendOnlyQuerySet, HistoryEntry
 from followthrough.core.provenance import SourceNamed
 from followthrough.organisations.models import FORCE_KINDS, Kind, Organisation, Role
-
-from .storage import evidence_storage
 
 
 class State(models.TextChoices):
@@ -269,15 +267,13 @@ class ReferenceSequence(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-def evidence_path(instance, filename):
-    # A random name: the original name is kept in the row, never used on disk.
-    return uuid.uuid4().hex
-
-
 class EvidenceFile(models.Model):
+    UPLOAD_USE = "complaint-evidence"  # its upload rules in settings.UPLOAD_RULES, and its folder in the store
+
     complaint = models.ForeignKey(SuperComplaint, on_delete=models.PROTECT, related_name="evidence_files")
     original_name = models.CharField(max_length=255)
-    file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=255)
+    # Named by the private store (core.files.store): a random name on disk, the original kept in `original_name`.
+    file = models.FileField(storage=private_storage, max_length=255)
     content_type = models.CharField(max_length=255, help_text="Detected from the file's content, not its name.")
     size = models.PositiveBigIntegerField()
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")

@@ -1,7 +1,8 @@
 """Checking an uploaded file by what it contains, not by what it is called.
 
-Each app says which content types it accepts, how large a file may be and what to say when a file is of the wrong
-type; the checks and the other GOV.UK messages are the same everywhere.
+The caller says which content types are accepted, how large a file may be and what to say when a file is of the
+wrong type (for private files, the rules of each use in settings.UPLOAD_RULES, read by core.files); the checks and
+the other GOV.UK messages are the same everywhere.
 
 Binary formats are recognised by the `filetype` library from their first bytes, and the file's name must agree with
 what was found (a PDF called "photo.png" is refused: it would open in the wrong program, and a program called

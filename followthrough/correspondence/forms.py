@@ -2,12 +2,14 @@
 
 from django import forms
 
+from followthrough.core import files
 from followthrough.core.forms import GovukDateField
+from followthrough.core.uploads import EMPTY, size_words
 from followthrough.organisations.models import Kind, Organisation
 from followthrough.reports.models import Recommendation, Report
 
-from . import files, redaction
-from .models import ReplyRule
+from . import redaction
+from .models import Letter, ReplyRule
 
 # Who can be a joint sender or another addressee: national bodies, designated bodies and support organisations.
 # Forces and local policing bodies write on their own behalf, so they are the main sender or recipient only.
@@ -268,16 +270,20 @@ class LetterForm(forms.Form):
 
 
 class FileForm(forms.Form):
-    file = forms.FileField(
-        label="Upload the letter",
-        help_text="A PDF, Word document, OpenDocument text, PNG or JPEG, smaller than "
-        f"{files.size_words(files.max_bytes())}",
-        error_messages={"required": files.CHOOSE, "empty": files.EMPTY, "invalid": files.CHOOSE},
-    )
+    file = forms.FileField(label="Upload the letter", error_messages={"empty": EMPTY})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rules = files.rules(Letter.UPLOAD_USE)
+        field = self.fields["file"]
+        field.help_text = (
+            f"A PDF, Word document, OpenDocument text, PNG or JPEG, smaller than {size_words(rules.max_bytes)}"
+        )
+        field.error_messages.update(required=rules.choose, invalid=rules.choose)
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        files.detect_content_type(upload)  # raises the GOV.UK message for a file of the wrong type or size
+        files.check(upload, use=Letter.UPLOAD_USE)  # raises the GOV.UK message for a file of the wrong type or size
         return upload
 
 

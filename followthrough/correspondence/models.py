@@ -9,8 +9,6 @@ reason the public can read (ADR 0009). The original text and file stay private.
 withheld); `Letter.casework` reads everything. There is no `objects` manager, so every query says who it is for.
 """
 
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,11 +16,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from followthrough.calendar.models import StoredDeadline
+from followthrough.core.files import private_storage
 from followthrough.core.history import AppendOnlyQuerySet, HistoryEntry
 from followthrough.organisations.models import Organisation, Role
 
 from . import redaction
-from .files import letter_storage
 
 
 class State(models.TextChoices):
@@ -93,13 +91,10 @@ class PublicLetterManager(models.Manager.from_queryset(LetterQuerySet)):
         return super().get_queryset().filter(state__in=PUBLIC_STATES)
 
 
-def letter_file_path(instance, filename):
-    # A random name: the uploaded name is kept in the row and never used on disk.
-    return uuid.uuid4().hex
-
-
 class Letter(models.Model):
     """One letter: who sent it to whom and when, what it says, what it is about, and when a reply is due."""
+
+    UPLOAD_USE = "letter"  # its file's upload rules in settings.UPLOAD_RULES, and its folder in the store
 
     sent_on = models.DateField(help_text="The date on the letter.")
     from_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="correspondence_sent")
@@ -126,7 +121,8 @@ class Letter(models.Model):
         blank=True, help_text="The text as published: worked out on clearance, each marked passage replaced."
     )
     redaction_count = models.PositiveSmallIntegerField(default=0)
-    file = models.FileField(storage=letter_storage, upload_to=letter_file_path, max_length=255, blank=True)
+    # Named by the private store (core.files.store): a random name on disk, the uploaded name kept in `file_name`.
+    file = models.FileField(storage=private_storage, max_length=255, blank=True)
     file_name = models.CharField(max_length=255, blank=True, help_text="The file's name when it was uploaded.")
     file_content_type = models.CharField(max_length=255, blank=True, help_text="Detected from the file's content.")
     file_size = models.PositiveBigIntegerField(null=True, blank=True)

@@ -7,11 +7,13 @@ template cannot show what was redacted even by mistake.
 from django.urls import reverse
 from django.utils import timezone
 
+from followthrough.core import files
 from followthrough.core.formatting import long_date, plural
+from followthrough.core.uploads import size_words
 from followthrough.reports.models import Recommendation
 from followthrough.reports.models import State as ReportState
 
-from . import files, redaction
+from . import redaction
 from .models import PUBLIC_STATES, Letter, ReplyRule, State
 
 STATE_TAGS = {
@@ -154,7 +156,7 @@ class LetterPresenter:
         letter = self.letter
         if not letter.has_file:
             return ""
-        details = f"{files.type_words(letter.file_content_type)}, {files.size_words(letter.file_size or 0)}"
+        details = f"{files.type_words(letter.file_content_type)}, {size_words(letter.file_size or 0)}"
         if self.public:
             return f"Download the letter ({details})"
         return f"{letter.file_name} ({details})"

@@ -12,13 +12,14 @@ from django.utils import timezone
 
 from followthrough.calendar.deadlines import OutsideCalendar, Rule
 from followthrough.calendar.services import deadline_close, deadline_store
-from followthrough.core import audit
+from followthrough.core import audit, files
 from followthrough.core.actors import SYSTEM, Actor
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
+from followthrough.core.uploads import size_words
 from followthrough.organisations.models import INSPECTORATE, Organisation, Role
 
-from . import files, redaction
+from . import redaction
 from .models import TRANSITIONS, Letter, ReplyRule, State, StatusChange
 
 # The fields a draft's details form can change, in the order the history note lists them.
@@ -263,19 +264,17 @@ def letter_file_attach(*, letter, attached_by, upload):
     _lock(letter)
     if not letter.is_draft:
         raise IllegalTransition("A file can only be added to a draft")
-    content_type = files.detect_content_type(upload)
     before = _snapshot(letter)
     old = letter.file.name if letter.file else ""
-    upload.seek(0)
-    letter.file.save(upload.name, upload, save=False)  # stored under a random name: see letter_file_path
-    letter.file_name = files.clean_original_name(upload.name)
-    letter.file_content_type = content_type
-    letter.file_size = upload.size
+    stored = files.store(upload, use=Letter.UPLOAD_USE)  # written under a random name when the change commits
+    letter.file = stored.name
+    letter.file_name = stored.original_name
+    letter.file_content_type = stored.content_type
+    letter.file_size = stored.size
     letter.full_clean()
     letter.save()
-    if old:
-        # The replaced file is removed once the change is committed; the audit entry keeps its stored name.
-        transaction.on_commit(lambda: files.letter_storage().delete(old))
+    # The replaced file is removed once the change is committed; the audit entry keeps its stored name.
+    files.discard(old)
     audit.record(
         actor=attached_by,
         instance=letter,
@@ -289,7 +288,7 @@ def letter_file_attach(*, letter, attached_by, upload):
         actor=attached_by,
         from_state=State.DRAFT,
         to_state=State.DRAFT,
-        note=f"File attached: {letter.file_name} ({files.size_words(letter.file_size)}).",
+        note=f"File attached: {letter.file_name} ({size_words(letter.file_size)}).",
     )
     return letter
 

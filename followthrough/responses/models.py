@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from followthrough.core.files import private_storage
 from followthrough.core.history import AppendOnlyModel, HistoryEntry
 from followthrough.core.provenance import Sourced
 from followthrough.core.workflow import WorkflowRecord
@@ -253,13 +254,10 @@ class PointAnswer(models.Model):
         return self.point_text[:80]
 
 
-def evidence_path(instance, filename):
-    # A random name: uploaded names are never used on disk, and files are only served by a view that checks access.
-    return f"responses/{uuid.uuid4().hex}"
-
-
 class Evidence(models.Model):
     """A file or link supporting a response version or a progress return."""
+
+    UPLOAD_USE = "response-evidence"  # its upload rules in settings.UPLOAD_RULES, and its folder in the store
 
     version = models.ForeignKey(
         ResponseVersion, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
@@ -269,7 +267,8 @@ class Evidence(models.Model):
     )
     title = models.CharField(max_length=255)
     url = models.URLField(max_length=500, blank=True)
-    file = models.FileField(upload_to=evidence_path, max_length=255, blank=True)
+    # Named by the private store (core.files.store): a random name on disk, the uploaded name kept in `original_name`.
+    file = models.FileField(storage=private_storage, max_length=255, blank=True)
     original_name = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=120, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)

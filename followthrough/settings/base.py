@@ -184,6 +184,49 @@ STORAGES = {
 # Uploaded files are kept outside the web root and are only ever served through a permission-checked view.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "uploads"))
 
+# What each kind of upload accepts (followthrough/core/files.py reads this; ADR 0012). For each use: the content types
+# it accepts, found from a file's first bytes, each with the name endings a file of that type may have; whether a
+# file called "*.csv" that is readable text is accepted too; the largest size in bytes; and the words for no file
+# and for a file of the wrong type.
+_DOCUMENTS_AND_IMAGES = {
+    "application/pdf": [".pdf"],
+    "application/msword": [".doc"],
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
+    "application/vnd.oasis.opendocument.text": [".odt"],
+    "image/png": [".png"],
+    "image/jpeg": [".jpg", ".jpeg"],
+}
+_EVIDENCE_TYPES = {
+    **_DOCUMENTS_AND_IMAGES,
+    "application/vnd.oasis.opendocument.spreadsheet": [".ods"],
+    "application/vnd.ms-excel": [".xls"],
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+}
+_EVIDENCE_WRONG_TYPE = "The selected file must be a PDF, Word, OpenDocument, spreadsheet, CSV, PNG or JPEG"
+UPLOAD_RULES = {
+    "complaint-evidence": {
+        "types": _EVIDENCE_TYPES,
+        "csv": True,
+        "max_bytes": int(os.environ.get("SUPER_COMPLAINT_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024))),
+        "choose": "Select a file",
+        "wrong_type": _EVIDENCE_WRONG_TYPE,
+    },
+    "response-evidence": {
+        "types": _EVIDENCE_TYPES,
+        "csv": True,
+        "max_bytes": int(os.environ.get("RESPONSE_EVIDENCE_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024))),
+        "choose": "Select a file",
+        "wrong_type": _EVIDENCE_WRONG_TYPE,
+    },
+    "letter": {
+        "types": _DOCUMENTS_AND_IMAGES,
+        "csv": False,
+        "max_bytes": int(os.environ.get("LETTER_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024))),
+        "choose": "Select the letter's file",
+        "wrong_type": "The selected file must be a PDF, Word document, OpenDocument text, PNG or JPEG",
+    },
+}
+
 # Email leaves through the outbox (followthrough/notifications, ADR 0010): through GOV.UK Notify when NOTIFY_API_KEY
 # is set, otherwise through Django's email backend from DEFAULT_FROM_EMAIL.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -219,7 +262,6 @@ CALENDAR_HOLIDAY_YEARS = (2015, 2035)
 # target is a service target, never shown as a legal deadline. The progress report cadence is not fixed in law.
 SUPER_COMPLAINT_ELIGIBILITY_TARGET_DAYS = int(os.environ.get("SUPER_COMPLAINT_ELIGIBILITY_TARGET_DAYS", "90"))
 SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS = int(os.environ.get("SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS", "3"))
-SUPER_COMPLAINT_UPLOAD_MAX_BYTES = int(os.environ.get("SUPER_COMPLAINT_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,

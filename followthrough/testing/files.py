@@ -46,3 +46,8 @@ def docx_bytes():
         archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships/>')
         archive.writestr("word/document.xml", '<?xml version="1.0"?><document/>')
     return out.getvalue()
+
+
+def limit_uploads(settings, use, max_bytes):
+    """Let `use` accept files of at most `max_bytes` in this test; pytest-django's `settings` fixture puts it back."""
+    settings.UPLOAD_RULES = {**settings.UPLOAD_RULES, use: {**settings.UPLOAD_RULES[use], "max_bytes": max_bytes}}

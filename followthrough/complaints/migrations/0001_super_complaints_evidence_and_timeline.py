@@ -6,9 +6,6 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import followthrough.complaints.models
-import followthrough.complaints.storage
-
 
 class Migration(migrations.Migration):
     initial = True
@@ -218,11 +215,8 @@ class Migration(migrations.Migration):
                 ("original_name", models.CharField(max_length=255)),
                 (
                     "file",
-                    models.FileField(
-                        max_length=255,
-                        storage=followthrough.complaints.storage.evidence_storage,
-                        upload_to=followthrough.complaints.models.evidence_path,
-                    ),
+                    # Its storage and naming were code since removed: 0003 puts it in the private store (ADR 0012).
+                    models.FileField(max_length=255),
                 ),
                 (
                     "content_type",

@@ -3,10 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from followthrough.core import audit
+from followthrough.core import audit, files
 from followthrough.core.models import AuditEntry
 
-from ..evidence import clean_original_name, detect_content_type
 from ..models import EvidenceFile, State, SuperComplaint
 from ..rules import acts_for_designated_body
 from .common import DRAFT_FIELDS, IllegalTransition, lock, refresh, save, snapshot
@@ -62,25 +61,23 @@ def complaint_update_draft(*, complaint, updated_by, forces=None, expected_versi
 
 @transaction.atomic
 def evidence_file_add(*, complaint, upload, uploaded_by):
-    """Keep an evidence file with the draft, after checking what it really is (evidence.detect_content_type)."""
+    """Keep an evidence file with the draft, after checking what it really is (the "complaint-evidence" upload rules).
+
+    The file is written when the transaction commits (core.files), so a change refused after this leaves none behind.
+    """
     locked = lock(complaint, None)
     _check_draft_editor(locked, uploaded_by)
-    content_type = detect_content_type(upload)
+    stored = files.store(upload, use=EvidenceFile.UPLOAD_USE)
     evidence = EvidenceFile(
         complaint=locked,
-        original_name=clean_original_name(upload.name),
-        content_type=content_type,
-        size=upload.size,
+        file=stored.name,
+        original_name=stored.original_name,
+        content_type=stored.content_type,
+        size=stored.size,
         uploaded_by=uploaded_by,
     )
-    evidence.file.save(evidence.original_name, upload, save=False)
-    stored_name = evidence.file.name
-    try:
-        evidence.full_clean()
-        evidence.save()
-    except Exception:
-        evidence.file.storage.delete(stored_name)
-        raise
+    evidence.full_clean()
+    evidence.save()
     save(locked)
     audit.record(
         actor=uploaded_by,
@@ -105,8 +102,7 @@ def evidence_file_remove(*, evidence_file, removed_by):
         before=before,
         reason=f"Evidence file removed from {locked.name}",
     )
-    storage, name = evidence_file.file.storage, evidence_file.file.name
+    files.discard(evidence_file.file.name)
     evidence_file.delete()
-    transaction.on_commit(lambda: storage.delete(name))
     save(locked)
     return locked

@@ -8,9 +8,9 @@ from .helpers import organisation
 
 @pytest.fixture(autouse=True)
 def evidence_folder(settings, tmp_path):
-    """Each test keeps its uploaded files in its own folder."""
+    """Each test keeps its uploaded files in its own folder: the private store's root (core.files)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT / "complaints"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

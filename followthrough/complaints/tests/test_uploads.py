@@ -4,18 +4,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from followthrough.core import files
 from followthrough.organisations.models import Role
 from followthrough.testing.factories import member
-from followthrough.testing.files import docx_bytes, pdf_bytes, png_bytes
+from followthrough.testing.files import docx_bytes, limit_uploads, pdf_bytes, png_bytes
 from followthrough.testing.pages import assert_good_page, error_summary_links
 
 from .. import services
-from ..evidence import detect_content_type
 from ..models import EvidenceFile
 from .helpers import draft, organisation
 
 SMALL_PDF = pdf_bytes()
 WRONG_TYPE = "The selected file must be a PDF, Word, OpenDocument, spreadsheet, CSV, PNG or JPEG"
+
+
+def detect_content_type(upload):
+    return files.check(upload, use="complaint-evidence")
 
 
 @pytest.mark.parametrize(
@@ -75,7 +79,7 @@ def test_refused_upload_shows_the_govuk_message_in_an_error_summary(
 
 @pytest.mark.django_db
 def test_a_file_over_the_size_limit_is_refused_with_the_limit_in_words(settings, signed_in_client, hestia_user):
-    settings.SUPER_COMPLAINT_UPLOAD_MAX_BYTES = 1024 * 1024
+    limit_uploads(settings, "complaint-evidence", 1024 * 1024)
     complaint = draft(organisation("hestia"))
     too_big = SMALL_PDF + b"\n%" + b"x" * (1024 * 1024)
     document = assert_good_page(_upload(signed_in_client(hestia_user), complaint, "big.pdf", too_big))
@@ -102,10 +106,11 @@ def test_posting_without_choosing_a_file_asks_to_select_one(signed_in_client, he
 
 @pytest.mark.django_db
 def test_a_small_pdf_is_accepted_and_stored_outside_the_web_root_under_a_random_name(
-    signed_in_client, hestia_user, evidence_folder
+    signed_in_client, hestia_user, evidence_folder, django_capture_on_commit_callbacks
 ):
     complaint = draft(organisation("hestia"))
-    response = _upload(signed_in_client(hestia_user), complaint, "../../Underground lives.pdf", SMALL_PDF)
+    with django_capture_on_commit_callbacks(execute=True):  # the file is written when the upload commits
+        response = _upload(signed_in_client(hestia_user), complaint, "../../Underground lives.pdf", SMALL_PDF)
     assert response.status_code == 302
     evidence = EvidenceFile.objects.get(complaint=complaint)
     assert (evidence.original_name, evidence.content_type, evidence.size) == (
@@ -124,9 +129,10 @@ def test_removing_a_draft_file_deletes_it(
     signed_in_client, hestia_user, evidence_folder, django_capture_on_commit_callbacks
 ):
     complaint = draft(organisation("hestia"))
-    evidence = services.evidence_file_add(
-        complaint=complaint, upload=SimpleUploadedFile("report.pdf", SMALL_PDF), uploaded_by=hestia_user
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        evidence = services.evidence_file_add(
+            complaint=complaint, upload=SimpleUploadedFile("report.pdf", SMALL_PDF), uploaded_by=hestia_user
+        )
     url = reverse("complaints:evidence-file-remove", kwargs={"complaint_id": complaint.pk, "file_id": evidence.pk})
     with django_capture_on_commit_callbacks(execute=True):
         response = signed_in_client(hestia_user).post(url)
@@ -136,11 +142,12 @@ def test_removing_a_draft_file_deletes_it(
 
 
 @pytest.fixture
-def hestia_file(hestia_user):
+def hestia_file(hestia_user, django_capture_on_commit_callbacks):
     complaint = draft(organisation("hestia"))
-    return services.evidence_file_add(
-        complaint=complaint, upload=SimpleUploadedFile("Underground lives.pdf", SMALL_PDF), uploaded_by=hestia_user
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the file is written when the upload commits
+        return services.evidence_file_add(
+            complaint=complaint, upload=SimpleUploadedFile("Underground lives.pdf", SMALL_PDF), uploaded_by=hestia_user
+        )
 
 
 def _download_url(evidence):

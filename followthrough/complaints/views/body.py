@@ -6,13 +6,14 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from followthrough.core import files
 from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
+from followthrough.core.uploads import size_words
 from followthrough.core.views import page
 from followthrough.organisations.models import Organisation, Role
 
-from .. import conf, services
-from ..evidence import size_words
+from .. import services
 from ..forms import (
     FORCES_ALL,
     FORCES_CHOSEN,
@@ -27,7 +28,7 @@ from ..forms import (
     TitleForm,
     WithdrawForm,
 )
-from ..models import SuperComplaint
+from ..models import EvidenceFile, SuperComplaint
 from ..presenters import QUESTIONS, ComplaintPresenter, InboxRow
 from .scope import own_complaint, visible_evidence
 
@@ -226,7 +227,7 @@ def evidence_files(request, complaint_id):
         rows=ComplaintPresenter(complaint).evidence_rows(
             remove_url=lambda evidence: _url("evidence-file-remove", complaint, file_id=evidence.pk)
         ),
-        max_size=size_words(conf.upload_max_bytes()),
+        max_size=size_words(files.rules(EvidenceFile.UPLOAD_USE).max_bytes),
         changing=_changing(request),
         next_url=_next_url(request, complaint, "evidence-files"),
         back_url=_back_url(request, complaint, "evidence-files"),

@@ -6,9 +6,6 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import followthrough.correspondence.files
-import followthrough.correspondence.models
-
 
 class Migration(migrations.Migration):
     initial = True
@@ -52,12 +49,8 @@ class Migration(migrations.Migration):
                 ("redaction_count", models.PositiveSmallIntegerField(default=0)),
                 (
                     "file",
-                    models.FileField(
-                        blank=True,
-                        max_length=255,
-                        storage=followthrough.correspondence.files.letter_storage,
-                        upload_to=followthrough.correspondence.models.letter_file_path,
-                    ),
+                    # Its storage and naming were code since removed: 0003 puts it in the private store (ADR 0012).
+                    models.FileField(blank=True, max_length=255),
                 ),
                 (
                     "file_name",

@@ -9,7 +9,6 @@ from followthrough.organisations.models import AddresseeGroup, Organisation, Rol
 from followthrough.reports import services as report_services
 from followthrough.reports.models import Recommendation, Report
 from followthrough.testing.factories import member
-from followthrough.testing.files import pdf_bytes as pdf_bytes  # test_permissions imports it from here
 
 from .. import services
 
@@ -22,9 +21,9 @@ def organisation(code):
 
 @pytest.fixture(autouse=True)
 def uploads(settings, tmp_path):
-    """Every test keeps its files in its own folder."""
+    """Every test keeps its files in its own folder: the private store's root (core.files)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT / "correspondence"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

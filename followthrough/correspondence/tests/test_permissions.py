@@ -9,11 +9,12 @@ from django.urls import reverse
 
 from followthrough.organisations.models import Role
 from followthrough.testing.factories import member
+from followthrough.testing.files import pdf_bytes
 from followthrough.testing.pages import assert_good_page, text_of
 
 from .. import services
 from ..models import Letter, State
-from .conftest import organisation, pdf_bytes
+from .conftest import organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +35,12 @@ def url(name, letter):
 
 
 @pytest.fixture
-def draft_with_file(record_letter, caseworker):
+def draft_with_file(record_letter, caseworker, django_capture_on_commit_callbacks):
     letter = record_letter(body="Dear Minister,\n\nWrite to [[jo.secret@example.org]].")
-    services.letter_file_attach(
-        letter=letter, attached_by=caseworker, upload=SimpleUploadedFile("letter.pdf", pdf_bytes())
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the file is written when the upload commits
+        services.letter_file_attach(
+            letter=letter, attached_by=caseworker, upload=SimpleUploadedFile("letter.pdf", pdf_bytes())
+        )
     return letter
 
 

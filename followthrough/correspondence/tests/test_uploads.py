@@ -5,14 +5,17 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from followthrough.testing.files import docx_bytes, pdf_bytes
+from followthrough.core import files
+from followthrough.testing.files import docx_bytes, limit_uploads, pdf_bytes
 from followthrough.testing.pages import assert_good_page, error_summary_links
 
-from .. import files, services
+from .. import services
 from ..models import Letter
 
 pytestmark = pytest.mark.django_db
 
+WRONG_TYPE = "The selected file must be a PDF, Word document, OpenDocument text, PNG or JPEG"
+CHOOSE = "Select the letter's file"
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 WINDOWS_PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
@@ -31,8 +34,8 @@ WINDOWS_PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00
 )
 def test_a_file_whose_content_does_not_match_an_accepted_type_is_refused(name, content):
     with pytest.raises(ValidationError) as error:
-        files.detect_content_type(SimpleUploadedFile(name, content))
-    assert error.value.messages == [files.WRONG_TYPE]
+        files.check(SimpleUploadedFile(name, content), use="letter")
+    assert error.value.messages == [WRONG_TYPE]
 
 
 @pytest.mark.parametrize(
@@ -45,15 +48,15 @@ def test_a_file_whose_content_does_not_match_an_accepted_type_is_refused(name, c
     ],
 )
 def test_accepted_files_are_recognised_by_their_content(name, content, expected):
-    assert files.detect_content_type(SimpleUploadedFile(name, content)) == expected
+    assert files.check(SimpleUploadedFile(name, content), use="letter") == expected
 
 
 def test_empty_and_oversized_files_are_refused(settings):
     with pytest.raises(ValidationError, match="The selected file is empty"):
-        files.detect_content_type(SimpleUploadedFile("letter.pdf", b""))
-    settings.CORRESPONDENCE_UPLOAD_MAX_BYTES = 100
+        files.check(SimpleUploadedFile("letter.pdf", b""), use="letter")
+    limit_uploads(settings, "letter", 100)
     with pytest.raises(ValidationError, match="The selected file must be smaller than 100 bytes"):
-        files.detect_content_type(SimpleUploadedFile("letter.pdf", pdf_bytes()))
+        files.check(SimpleUploadedFile("letter.pdf", pdf_bytes()), use="letter")
 
 
 def test_a_disguised_file_is_refused_on_the_page_and_nothing_is_stored(
@@ -64,22 +67,23 @@ def test_a_disguised_file_is_refused_on_the_page_and_nothing_is_stored(
     page_url = reverse("correspondence:casework-upload", kwargs={"letter_id": letter.pk})
     assert_good_page(client.get(page_url))
     document = assert_good_page(client.post(page_url, {"file": SimpleUploadedFile("letter.pdf", WINDOWS_PROGRAM)}))
-    assert error_summary_links(document) == [(files.WRONG_TYPE, "#id_file")]
+    assert error_summary_links(document) == [(WRONG_TYPE, "#id_file")]
     letter.refresh_from_db()
     assert not letter.file
     assert not uploads.exists() or not any(uploads.iterdir())
 
     document = assert_good_page(client.post(page_url, {}))
-    assert error_summary_links(document) == [(files.CHOOSE, "#id_file")]
+    assert error_summary_links(document) == [(CHOOSE, "#id_file")]
 
 
 def test_an_accepted_file_is_stored_under_a_random_name_outside_the_web_root(
-    signed_in_client, caseworker, record_letter, uploads
+    signed_in_client, caseworker, record_letter, uploads, django_capture_on_commit_callbacks
 ):
     letter = record_letter()
     client = signed_in_client(caseworker)
     page_url = reverse("correspondence:casework-upload", kwargs={"letter_id": letter.pk})
-    response = client.post(page_url, {"file": SimpleUploadedFile("../Minister letter.pdf", pdf_bytes())})
+    with django_capture_on_commit_callbacks(execute=True):  # the file is written when the upload commits
+        response = client.post(page_url, {"file": SimpleUploadedFile("../Minister letter.pdf", pdf_bytes())})
     assert response.status_code == 302
     letter.refresh_from_db()
     assert letter.file_name == "Minister letter.pdf"
@@ -99,9 +103,10 @@ def test_a_new_file_replaces_the_old_one_and_whoever_attaches_it_cannot_clear(
     record_letter, second_caseworker, uploads, django_capture_on_commit_callbacks
 ):
     letter = record_letter()
-    services.letter_file_attach(
-        letter=letter, attached_by=second_caseworker, upload=SimpleUploadedFile("one.pdf", pdf_bytes())
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.letter_file_attach(
+            letter=letter, attached_by=second_caseworker, upload=SimpleUploadedFile("one.pdf", pdf_bytes())
+        )
     first = uploads / letter.file.name
     with django_capture_on_commit_callbacks(execute=True):
         services.letter_file_attach(

@@ -8,8 +8,6 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import followthrough.responses.models
-
 
 class Migration(migrations.Migration):
     initial = True
@@ -426,9 +424,8 @@ class Migration(migrations.Migration):
                 ("url", models.URLField(blank=True, max_length=500)),
                 (
                     "file",
-                    models.FileField(
-                        blank=True, max_length=255, upload_to=followthrough.responses.models.evidence_path
-                    ),
+                    # Its naming was code since removed: 0003 puts it in the private store (ADR 0012).
+                    models.FileField(blank=True, max_length=255),
                 ),
                 ("original_name", models.CharField(blank=True, max_length=255)),
                 ("content_type", models.CharField(blank=True, max_length=120)),

@@ -8,11 +8,12 @@ from dataclasses import asdict, dataclass, field
 
 from django.db.models import Prefetch
 
-from followthrough.complaints.evidence import ACCEPTED_TYPES, size_words
+from followthrough.core import files
 from followthrough.core.formatting import long_date
 from followthrough.core.provenance import published_words, when_published
+from followthrough.core.uploads import size_words
 
-from ..models import Assessment, Event, Implementation, Outcome, ProgressReturn, ResponseVersion, State
+from ..models import Assessment, Event, Evidence, Implementation, Outcome, ProgressReturn, ResponseVersion, State
 from .status import ObligationStatus, statuses
 
 EXAMPLE_WARNING = "Example: made up to show how the service works"
@@ -45,7 +46,8 @@ def evidence_words(evidence):
     """A file's type and size, for its link text: "PDF, 120KB". Empty for a link."""
     if evidence.url or not evidence.file:
         return ""
-    endings = sorted(ACCEPTED_TYPES.get(evidence.content_type, {".csv"} if "csv" in evidence.content_type else ()))
+    accepted_types = files.rules(Evidence.UPLOAD_USE).accepted_types
+    endings = sorted(accepted_types.get(evidence.content_type, {".csv"} if "csv" in evidence.content_type else ()))
     kind = endings[0].lstrip(".").upper() if endings else "File"
     return f"{kind}, {size_words(evidence.size)}" if evidence.size else kind
 

@@ -3,8 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from followthrough.complaints.evidence import clean_original_name, detect_content_type
-from followthrough.core import audit
+from followthrough.core import audit, files
 from followthrough.core.models import AuditEntry
 
 from ..models import Evidence, ProgressReturn, ResponseVersion, State
@@ -36,16 +35,16 @@ def evidence_add(*, owner, added_by, title, url="", upload=None):
         added_by=added_by,
     )
     if upload is not None:
+        # Written when the transaction commits (core.files), so a refusal below leaves no file behind on disk.
         try:
-            evidence.content_type = detect_content_type(upload)
+            stored = files.store(upload, use=Evidence.UPLOAD_USE)
         except ValidationError as error:
             raise ValidationError({"upload": error.messages}) from error
-        evidence.original_name = clean_original_name(upload.name)
-        evidence.size = upload.size
-    # Check everything else before the file is written, so a refused form leaves no file behind on disk.
-    evidence.full_clean(exclude=["file"])
-    if upload is not None:
-        evidence.file.save(evidence.original_name, upload, save=False)
+        evidence.file = stored.name
+        evidence.original_name = stored.original_name
+        evidence.content_type = stored.content_type
+        evidence.size = stored.size
+    evidence.full_clean()
     evidence.save()
     audit.record(actor=added_by, instance=evidence, action=AuditEntry.Action.CREATED, after=audit.snapshot(evidence))
     common.sign_off_workflow.touched(owner, user=added_by)

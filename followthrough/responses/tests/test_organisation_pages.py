@@ -373,11 +373,14 @@ def test_a_file_of_the_wrong_type_is_refused_by_the_service_and_shown(signed_in_
     assert draft.evidence.count() == 1
 
 
-def test_uploaded_evidence_downloads_as_an_attachment(signed_in_client, editor, draft, obligation):
+def test_uploaded_evidence_downloads_as_an_attachment(
+    signed_in_client, editor, draft, obligation, django_capture_on_commit_callbacks
+):
     client = signed_in_client(editor)
     upload = SimpleUploadedFile("training-plan.pdf", PDF, content_type="application/pdf")
     form = own("response-evidence-add", obligation(2))
-    assert client.post(form, {"title": "Training plan file", "upload": upload}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # the file is written when the upload commits
+        assert client.post(form, {"title": "Training plan file", "upload": upload}).status_code == 302
     evidence = draft.evidence.get(title="Training plan file")
     response = client.get(own("obligation-evidence", obligation(2), evidence_id=evidence.pk))
     assert response.status_code == 200

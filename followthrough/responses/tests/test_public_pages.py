@@ -340,18 +340,21 @@ def test_drafts_and_responses_awaiting_sign_off_never_appear_on_a_public_page(
 # Evidence ----------------------------------------------------------------------------------------------------------
 
 
-def test_evidence_on_a_published_response_can_be_downloaded(client, hestia_like, obligation, editor, approver):
-    version = publish_response(
-        obligation(2),
-        editor,
-        approver,
-        evidence=[
-            {
-                "title": "Training plan",
-                "upload": SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"),
-            }
-        ],
-    )
+def test_evidence_on_a_published_response_can_be_downloaded(
+    client, hestia_like, obligation, editor, approver, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the file is written when the response commits
+        version = publish_response(
+            obligation(2),
+            editor,
+            approver,
+            evidence=[
+                {
+                    "title": "Training plan",
+                    "upload": SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"),
+                }
+            ],
+        )
     evidence = version.evidence.get()
     text = read(response_page(client, hestia_like, "warwickshire-police"))
     assert f"Training plan (PDF, {len(PDF)} bytes)" in text

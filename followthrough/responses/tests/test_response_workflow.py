@@ -198,7 +198,9 @@ def test_a_correction_starts_with_the_published_versions_evidence_and_removing_i
     assert first.evidence.get().title == "Training plan"
 
 
-def test_evidence_refused_for_a_missing_title_leaves_no_file_on_disk(obligation, editor, settings, tmp_path):
+def test_evidence_refused_for_a_missing_title_leaves_no_file_on_disk(
+    obligation, editor, settings, tmp_path, django_capture_on_commit_callbacks
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from followthrough.testing.files import pdf_bytes
@@ -206,10 +208,11 @@ def test_evidence_refused_for_a_missing_title_leaves_no_file_on_disk(obligation,
     settings.MEDIA_ROOT = tmp_path
     version = services.response_start(obligation=obligation(2), started_by=editor)
     upload = SimpleUploadedFile("plan.pdf", pdf_bytes(), content_type="application/pdf")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, django_capture_on_commit_callbacks(execute=True):
         services.evidence_add(owner=version, added_by=editor, title="  ", upload=upload)
     assert "title" in error.value.message_dict
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
     upload.seek(0)
-    services.evidence_add(owner=version, added_by=editor, title="Training plan", upload=upload)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.evidence_add(owner=version, added_by=editor, title="Training plan", upload=upload)
     assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1

@@ -123,8 +123,9 @@ def _work(obligation, user, words=PRIVATE_WORDS):
 
 
 @pytest.fixture
-def warwickshire_work(obligation, editor):
-    return _work(obligation(2), editor)
+def warwickshire_work(obligation, editor, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # its evidence files are written when the work commits
+        return _work(obligation(2), editor)
 
 
 def url_for(name, parameters, ids):

@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 
-from followthrough.complaints import conf
-from followthrough.complaints.evidence import size_words
+from followthrough.core import files
 from followthrough.core.forms import add_service_errors
 from followthrough.core.permissions import permission_required
+from followthrough.core.uploads import size_words
 from followthrough.core.views import page
 
 from ... import services
@@ -48,7 +48,7 @@ def _evidence_add_page(request, obligation, owner_for_post, caption, back_url):
         obligation=obligation,
         caption=caption,
         back_url=back_url,
-        max_size=size_words(conf.upload_max_bytes()),
+        max_size=size_words(files.rules(Evidence.UPLOAD_USE).max_bytes),
     )
 
 

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 from followthrough.organisations.models import Kind, Organisation, Role
@@ -90,6 +91,7 @@ def collation_list(request):
 
 
 @permission_required(COLLATE_PERMISSION)
+@once_per_submission
 def collation_detail(request, slug, kind, number):
     """One recommendation's roll-up for each body the user collates for, and the form to publish a national
     response."""

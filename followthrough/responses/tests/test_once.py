@@ -112,6 +112,7 @@ CASES = {
 
 @pytest.fixture
 def people(obligation, editor, approver, caseworker, settings, tmp_path):
+    """Who each case needs, and the report's obligations; uploaded files go to the test's own folder."""
     settings.MEDIA_ROOT = tmp_path
     return SimpleNamespace(obligation=obligation, editor=editor, approver=approver, caseworker=caseworker)
 

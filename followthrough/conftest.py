@@ -1,8 +1,14 @@
 import pytest
-from django.test import Client
 
 from followthrough.organisations.models import Role
+from followthrough.testing.client import FormClient
 from followthrough.testing.factories import OrganisationFactory, confirmed_totp_device, member
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, sending forms as the service renders them: each with a new submission key."""
+    return FormClient()
 
 
 @pytest.fixture
@@ -10,7 +16,7 @@ def signed_in_client():
     """A client signed in as `user`; staff who need two-factor are marked as having passed it."""
 
     def make(user):
-        client = Client()
+        client = FormClient()
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         if user.requires_two_factor:
             device = confirmed_totp_device(user)

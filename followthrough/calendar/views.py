@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 
@@ -44,6 +45,7 @@ def holidays(request):
 
 
 @permission_required("calendar.manage_holidays")
+@once_per_submission
 def holiday_add(request):
     form = HolidayAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

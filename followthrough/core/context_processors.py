@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from .once import FormInputs
+
 
 def govuk_template(request):
     """Variables the page template reads: the CSP nonce for GOV.UK Frontend's inline script, and whether this is a
@@ -9,3 +11,12 @@ def govuk_template(request):
     """
     nonce = getattr(request, "csp_nonce", None)
     return {"cspNonce": str(nonce) if nonce is not None else "", "demo_site": settings.DEMO_SITE}
+
+
+def form_inputs(request):
+    """Every form's hidden inputs: the CSRF token and a one-time submission key (ADR 0014).
+
+    Django's Jinja2 backend puts its own `csrf_input` in the context before context processors run, so this one
+    replaces it: every form already writes `{{ csrf_input }}`, and now sends a key as well without having to remember.
+    """
+    return {"csrf_input": FormInputs(request)}

@@ -70,3 +70,22 @@ class ContentEdit(HistoryEntry):
 
     def __str__(self):
         return f"{self.actor_label} changed {self.content_type} {self.object_id}"
+
+
+class Submission(models.Model):
+    """A form sent to a view that creates a record, and where it sent the person (ADR 0014, `core.once`).
+
+    The key is unique, so the same form sent twice, one after the other or at the same moment, claims it only once.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    session_key = models.CharField(max_length=40, blank=True, help_text="Who sent it, when nobody was signed in.")
+    path = models.CharField(max_length=2000, help_text="The address the form was sent to.")
+    result_url = models.CharField(max_length=2000, help_text="Where the first sending of the form went next.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.path} at {self.created_at:%Y-%m-%d %H:%M:%S}"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 from followthrough.reports.models import Report
@@ -113,6 +114,7 @@ def _letter_form_page(request, *, template, title, initial, save, in_reply_to=No
 
 
 @permission_required("correspondence.record_letter")
+@once_per_submission
 def casework_add(request):
     def save(arguments):
         letter = services.letter_record(recorded_by=request.user, **arguments)
@@ -129,6 +131,7 @@ def casework_add(request):
 
 
 @permission_required("correspondence.reply_to_letter", fn=casework_letter)
+@once_per_submission
 def casework_reply(request, letter_id):
     original = casework_letter(request, letter_id)
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.formatting import plural
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 from followthrough.correspondence.models import Letter
@@ -109,6 +110,7 @@ def casework_list(request):
 
 
 @permission_required(MANAGE)
+@once_per_submission
 def casework_create(request):
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -142,6 +144,7 @@ def casework_document(request, slug):
 
 
 @permission_required(MANAGE)
+@once_per_submission
 def casework_recommendation_add(request, slug):
     report = get_object_or_404(Report.casework.drafts(), slug=slug)
     form = RecommendationForm(request.POST or None, report=report)
@@ -264,6 +267,7 @@ def casework_publish(request, slug):
 
 
 @permission_required(MANAGE)
+@once_per_submission
 def casework_correct(request, slug, kind, number):
     report = get_object_or_404(Report.casework.published(), slug=slug)
     recommendation = _recommendation(Recommendation.casework, report, kind, number)

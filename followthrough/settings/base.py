@@ -83,7 +83,10 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "followthrough.jinja2.environment",
             "autoescape": True,
-            "context_processors": ["followthrough.core.context_processors.govuk_template"],
+            "context_processors": [
+                "followthrough.core.context_processors.govuk_template",
+                "followthrough.core.context_processors.form_inputs",
+            ],
         },
     },
     {
@@ -142,6 +145,9 @@ AXES_LOCKOUT_CALLABLE = "followthrough.accounts.views.locked_out"
 OTP_TOTP_ISSUER = SERVICE_NAME
 
 SESSION_COOKIE_HTTPONLY = True
+# How long a form's one-time submission key can be sent (ADR 0014): as long as Django's default session lasts, so a
+# page open for longer would have been signed out anyway. The daily sweep forgets submissions older than this.
+SUBMISSION_KEY_MAX_AGE = 14 * 24 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "followthrough.core.views.csrf_failure"
@@ -246,8 +252,8 @@ OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "5"))
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # The daily sweep (`manage.py sweep_deadlines`) runs these callables, in this order, each `run(*, on) -> counts`.
-# An app with deadlines to watch adds its dotted path here.
-SWEEPERS = ["followthrough.responses.sweep.run"]
+# An app with deadlines to watch, or old records to forget, adds its dotted path here.
+SWEEPERS = ["followthrough.responses.sweep.run", "followthrough.core.once.sweep"]
 # How many days before something is due its reminder goes to the organisation's editors and approvers.
 REMINDER_DAYS_BEFORE = int(os.environ.get("REMINDER_DAYS_BEFORE", "14"))
 # How many days after something became overdue its "overdue" email may still go, if the sweep missed the day itself.

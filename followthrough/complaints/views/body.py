@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from followthrough.core import files
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.uploads import size_words
 from followthrough.core.views import page
@@ -127,6 +128,7 @@ def dashboard(request):
 
 
 @permission_required("complaints.lodge")
+@once_per_submission
 def start(request):
     organisations = _organisations(request.user)
     form = StartForm(_posted(request), organisations=organisations)
@@ -203,6 +205,7 @@ def forces(request, complaint_id):
 
 
 @permission_required("complaints.view_own_complaint", fn=own_complaint)
+@once_per_submission
 def evidence_files(request, complaint_id):
     complaint = own_complaint(request, complaint_id)
     if (refusal := _editable_or_redirect(request, complaint)) is not None:

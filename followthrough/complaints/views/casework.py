@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -160,6 +161,7 @@ def detail(request, reference):
 
 
 @permission_required("complaints.act_on_complaint", fn=casework_complaint)
+@once_per_submission
 def act(request, reference, slug):
     complaint = casework_complaint(request, reference)
     spec = ACTION_PAGES[slug]

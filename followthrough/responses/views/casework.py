@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -54,6 +55,7 @@ def assessment_list(request):
 
 
 @permission_required(ASSESS_PERMISSION)
+@once_per_submission
 def assessment_detail(request, return_id):
     claim = get_object_or_404(_claims(), pk=return_id)
     assessed = _is_assessed(claim)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 from followthrough.organisations.models import Kind, Organisation, Role
@@ -120,6 +121,7 @@ STEP_ARGUMENT = {"approve": "approved_by", "send-back": "sent_back_by", "publish
 
 
 @permission_required(COLLATE_PERMISSION)
+@once_per_submission
 def collation_detail(request, slug, kind, number):
     """One recommendation's roll-up for each body the user collates for, with the national response being drafted:
     write it, then a second collator approves it, then it is published with the figures as they then stand."""

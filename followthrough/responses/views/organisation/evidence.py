@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core import files
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.uploads import size_words
 from followthrough.core.views import page
@@ -77,6 +78,7 @@ def _evidence_remove_page(request, obligation, evidence, back_url):
 
 
 @permission_required(VIEW)
+@once_per_submission
 def response_evidence_add(request, obligation_id):
     obligation = _obligation(request, obligation_id)
     if (refusal := _draft_or_redirect(obligation, _working(obligation))) is not None:

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -31,6 +32,7 @@ def _start(request, obligation):
 
 
 @permission_required(VIEW)
+@once_per_submission
 def response_edit(request, obligation_id):
     obligation = _obligation(request, obligation_id)
     working = _working(obligation)
@@ -86,6 +88,7 @@ def _action_form_page(request, obligation, form, title, action=None):
 
 
 @permission_required(VIEW)
+@once_per_submission
 def action_add(request, obligation_id):
     obligation = _obligation(request, obligation_id)
     if (refusal := _draft_or_redirect(obligation, _working(obligation))) is not None:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 
 from followthrough.core.forms import add_service_errors
+from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -51,6 +52,7 @@ def return_edit(request, obligation_id, number):
 
 
 @permission_required(VIEW)
+@once_per_submission
 def return_evidence_add(request, obligation_id, number):
     obligation = _obligation(request, obligation_id)
     progress_return = _return(obligation, number)

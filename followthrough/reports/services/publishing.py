@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from followthrough.calendar.deadlines import Rule
 from followthrough.calendar.services import current_calendar, deadline_store
+from followthrough.complaints import services as complaint_services
 from followthrough.core import audit
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
@@ -165,10 +166,7 @@ def report_publish(*, report, published_by, on):
     _event(report=report, actor=published_by, title="Report published", note=note)
 
     if report.super_complaint_id:
-        # Imported here: the complaints app depends on reports being publishable, not the other way round.
-        from followthrough.complaints.services import complaint_record_report_published
-
-        complaint_record_report_published(
+        complaint_services.complaint_record_report_published(
             complaint=report.super_complaint, report=report, published_by=published_by, on=on
         )
     return report

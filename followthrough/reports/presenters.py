@@ -1,7 +1,7 @@
 """What the report pages show, worked out once so templates only lay it out (STYLE.md §7)."""
 
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 
 from followthrough.calendar import deadlines
@@ -153,10 +153,7 @@ class ReportPresenter:
         if complaint is None:
             return {"text": report.get_source_display()}
         words = f"made by {complaint.designated_body.name}, received {long_date(complaint.received_on)}"
-        try:
-            href = reverse("complaints:public-detail", kwargs={"reference": complaint.reference})
-        except NoReverseMatch:
-            return {"text": f"Super-complaint {complaint.reference} {words}"}
+        href = reverse("complaints:public-detail", kwargs={"reference": complaint.reference})
         return {
             "html": format_html(
                 'Super-complaint <a class="govuk-link" href="{}">{}</a> {}', href, complaint.reference, words

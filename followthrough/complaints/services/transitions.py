@@ -134,8 +134,8 @@ def complaint_decide_eligibility(
     """Record the three authorities' joint decision on eligibility (reg 6).
 
     There is no time limit in law. An eligible complaint starts the progress-report clock
-    (SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS). `on=None` records that the date of the decision is not known, which
-    only the demonstration data does, and then no progress-report date can be worked out.
+    (SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS). `on=None` records a decision whose date is not known, as when it is
+    taken from a source that does not give one; then no progress-report date can be worked out.
     """
     locked = lock(complaint, expected_version)
     check_transition(Action.DECIDE_ELIGIBILITY, locked, decided_by)

@@ -53,9 +53,6 @@ class LetterQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=State.PUBLISHED)
 
-    def withheld(self):
-        return self.filter(state=State.WITHHELD)
-
     def drafts(self):
         return self.filter(state=State.DRAFT)
 

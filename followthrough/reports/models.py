@@ -290,10 +290,6 @@ class RecommendationVersion(models.Model):
             raise ValidationError("A recommendation's earlier wording cannot be changed.")
         super().save(*args, **kwargs)
 
-    @property
-    def is_correction(self):
-        return self.number > 1
-
 
 class ObligationQuerySet(models.QuerySet):
     def published(self):
@@ -304,9 +300,6 @@ class ObligationQuerySet(models.QuerySet):
 
     def closed(self):
         return self.filter(is_active=False)
-
-    def for_organisation(self, organisation):
-        return self.filter(organisation=organisation)
 
 
 class PublicObligationManager(models.Manager.from_queryset(ObligationQuerySet)):

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from followthrough.calendar import deadlines
 from followthrough.core.formatting import long_date, plural
 
-from .models import DueRule, Obligation, Recommendation, Report
+from .models import DueRule, Obligation, Report
 
 SECTIONS = [
     ("summary", "Summary"),
@@ -190,10 +190,6 @@ class RecommendationPresenter:
         return f"{self.recommendation.kind}-{self.recommendation.number}"
 
     @property
-    def url_kind(self):
-        return "recommendations" if self.recommendation.kind == Recommendation.Kind.RECOMMENDATION else "actions"
-
-    @property
     def summary_tag(self):
         return SUMMARY_TAG if self.recommendation.is_summary else None
 
@@ -314,10 +310,6 @@ class RecommendationPresenter:
         return "; ".join(names) + " (organisations are worked out on publication)"
 
     @property
-    def addressee_count(self):
-        return len(self.active_obligations())
-
-    @property
     def jointly_text(self):
         if not self.recommendation.jointly:
             return ""
@@ -360,19 +352,9 @@ class ObligationPresenter:
         return long_date(deadline.due) if deadline else "No response period"
 
     @property
-    def response_explanation(self):
-        deadline = self.obligation.response_deadline
-        return deadline.explanation if deadline else ""
-
-    @property
     def recommendation_due_text(self):
         deadline = self.obligation.recommendation_deadline
         return long_date(deadline.due) if deadline else "No date set"
-
-    @property
-    def recommendation_explanation(self):
-        deadline = self.obligation.recommendation_deadline
-        return deadline.explanation if deadline else ""
 
     @property
     def closed_text(self):

@@ -40,9 +40,11 @@ test: setup browser
 	$(PY) manage.py makemigrations --check --dry-run --settings=followthrough.settings.test >/dev/null
 	$(PY) -m pytest
 
+# Lint, format, and the layers between the apps (import-linter's contracts in pyproject.toml, ADR 0015).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 
 format: setup
 	$(VENV)/bin/ruff check --fix .

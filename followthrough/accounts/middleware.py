@@ -3,6 +3,8 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from .services import has_confirmed_device
+
 # Pages a signed-in user may reach before completing the second factor.
 ALLOWED_BEFORE_SECOND_FACTOR = {
     "accounts:two-factor-set-up",
@@ -25,8 +27,6 @@ class RequireTwoFactorMiddleware:
         if request.resolver_match and request.resolver_match.view_name in ALLOWED_BEFORE_SECOND_FACTOR:
             return None
         if not request.path.startswith("/assets/") and user.requires_two_factor:
-            from .services import has_confirmed_device
-
             target = "accounts:two-factor-verify" if has_confirmed_device(user) else "accounts:two-factor-set-up"
             return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return None

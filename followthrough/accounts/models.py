@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from followthrough.organisations.models import TWO_FACTOR_ROLES
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -40,9 +42,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.full_name or self.email
 
-    def roles_in(self, organisation):
-        return {m.role for m in self.memberships.all() if m.organisation_id == organisation.pk}
-
     def has_role(self, *roles):
         return self.memberships.filter(role__in=roles).exists()
 
@@ -53,6 +52,4 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def requires_two_factor(self):
-        from followthrough.organisations.models import TWO_FACTOR_ROLES
-
         return self.is_superuser or self.is_staff or self.has_role(*TWO_FACTOR_ROLES)

@@ -1,7 +1,7 @@
 """Two-factor authentication with django-otp: TOTP by authenticator app, and single-use backup codes."""
 
 from django.db import transaction
-from django_otp import devices_for_user, match_token, user_has_device
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -44,7 +44,3 @@ def second_factor_match(*, user, token):
     if not token:
         return None
     return match_token(user, token)
-
-
-def confirmed_devices(user):
-    return list(devices_for_user(user, confirmed=True))

@@ -40,9 +40,6 @@ class StoredDeadlineQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
 
-    def for_object(self, instance):
-        return self.filter(content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk)
-
 
 class StoredDeadline(models.Model):
     """A deadline on a record, kept with its rule and inputs so it can be recomputed and explained."""

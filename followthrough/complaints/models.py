@@ -104,9 +104,6 @@ AUTHORITY_CODES = {"hmicfrs": "HMICFRS", "iopc": "the IOPC", "college-of-policin
 
 
 class SuperComplaintQuerySet(models.QuerySet):
-    def for_organisation(self, organisation):
-        return self.filter(designated_body=organisation)
-
     def for_designated_body_user(self, user):
         """Complaints of the organisations the user acts for as a designated body user; nothing for anyone else."""
         if not user.is_authenticated:

@@ -91,23 +91,26 @@ def date_input_params(bound_field, legend=None, hint=None, **extra):
     return params
 
 
+def field_anchor(bound_field):
+    """The id a link to a field goes to: a date's day box, the first of a set of radios or checkboxes, or the input."""
+    field = bound_field.field
+    if isinstance(field, GovukDateField):
+        return f"{bound_field.html_name}-day"
+    if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return bound_field.html_name
+    return bound_field.id_for_label or bound_field.html_name
+
+
 def error_summary(*forms_):
     """The error list for govukErrorSummary: each message links to the field it is about."""
     items = []
     for form in forms_:
         for message in form.non_field_errors():
             items.append({"text": message, "href": "#main-content"})
-        for name, field in form.fields.items():
+        for name in form.fields:
             bound = form[name]
-            if not bound.errors:
-                continue
-            if isinstance(field, GovukDateField):
-                anchor = f"{bound.html_name}-day"
-            elif isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                anchor = bound.html_name
-            else:
-                anchor = bound.id_for_label or bound.html_name
-            items.append({"text": bound.errors[0], "href": f"#{anchor}"})
+            if bound.errors:
+                items.append({"text": bound.errors[0], "href": f"#{field_anchor(bound)}"})
     return items
 
 

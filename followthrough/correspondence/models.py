@@ -52,9 +52,6 @@ class LetterQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=State.PUBLISHED)
 
-    def withheld(self):
-        return self.filter(state=State.WITHHELD)
-
     def drafts(self):
         return self.filter(state=State.DRAFT)
 
@@ -72,8 +69,7 @@ class LetterQuerySet(models.QuerySet):
             return self.none()
         if user.has_role(Role.CASEWORKER):
             return self
-        approver_of = user.memberships.filter(role=Role.APPROVER).values("organisation_id")
-        return self.filter(from_organisation__in=approver_of)
+        return self.filter(from_organisation__in=Organisation.objects.where_user_holds(user, Role.APPROVER))
 
     def awaiting_reply(self):
         return self.filter(reply_deadline__isnull=False, replies__isnull=True).distinct()

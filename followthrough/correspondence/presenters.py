@@ -10,7 +10,7 @@ from django.utils import timezone
 from followthrough.core import files
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.uploads import size_words
-from followthrough.reports.models import Recommendation
+from followthrough.reports.models import Recommendation, Report
 from followthrough.reports.models import State as ReportState
 
 from . import redaction
@@ -312,8 +312,6 @@ def casework_rows(letters, today=None):
 
 def report_filter_items(selected_slug):
     """The options of the public register's report filter: published reports that have public letters."""
-    from followthrough.reports.models import Report
-
     reports = Report.public.filter(pk__in=Letter.public.values("report")) | Report.public.filter(
         pk__in=Letter.public.values("recommendations__report")
     )
@@ -321,3 +319,13 @@ def report_filter_items(selected_slug):
     for report in reports.distinct().order_by("-published_on", "title"):
         items.append({"value": report.slug, "text": report.title, "selected": report.slug == selected_slug})
     return items
+
+
+def public_letters_about(*, report, recommendation=None):
+    """The letters anyone may read about `report`, or about one of its recommendations, newest first.
+
+    The report pages list them. Reports sits below correspondence (ADR 0015), so they find this function through
+    settings.REPORT_PAGE_LETTERS instead of importing it.
+    """
+    letters = Letter.public.for_recommendation(recommendation) if recommendation else Letter.public.for_report(report)
+    return letters.newest_first()

@@ -89,7 +89,3 @@ class SweepRun(models.Model):
 
     def __str__(self):
         return f"Sweep for {self.on}"
-
-    @property
-    def succeeded(self):
-        return self.finished_at is not None and not self.errors

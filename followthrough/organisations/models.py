@@ -36,11 +36,6 @@ class OrganisationQuerySet(models.QuerySet):
         """The bodies overseeing a territorial force on the date `on`."""
         return self.filter(oversees__in=Oversight.objects.current_on(on)).distinct()
 
-    def for_user(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(memberships__user=user).distinct()
-
     def where_user_holds(self, user, *roles):
         """The organisations where `user` holds one of `roles`. The role is matched on the user's own membership,
         never on another member's, which chained filters on `memberships` would do."""

@@ -12,18 +12,6 @@ class OrganisationPresenter:
         self.organisation = organisation
         self.today = today or datetime.date.today()
 
-    @property
-    def kind_tag(self):
-        colours = {
-            Kind.TERRITORIAL_FORCE: "govuk-tag--blue",
-            Kind.OTHER_FORCE: "govuk-tag--light-blue",
-            Kind.LOCAL_POLICING_BODY: "govuk-tag--purple",
-            Kind.NATIONAL_BODY: "govuk-tag--grey",
-            Kind.DESIGNATED_BODY: "govuk-tag--green",
-            Kind.SUPPORT_ORGANISATION: "govuk-tag--yellow",
-        }
-        return {"text": self.organisation.get_kind_display(), "classes": colours.get(self.organisation.kind, "")}
-
     def summary_rows(self):
         org = self.organisation
         rows = [{"key": {"text": "Type"}, "value": {"text": org.get_kind_display()}}]

@@ -8,6 +8,7 @@ quotes each recommendation (seed 004). Anything else is a summary, and is marked
 import datetime
 
 from followthrough.accounts.models import User
+from followthrough.complaints.models import SuperComplaint
 from followthrough.core.provenance import Source
 from followthrough.organisations.models import AddresseeGroup, Organisation
 
@@ -292,13 +293,7 @@ OTHER_REPORTS = [
 
 def _complaint(codes, year, *, received_on=None):
     """The complaints app's demonstration complaint from one of these bodies, received in `year`, if it made one."""
-    from django.apps import apps
-
-    try:
-        model = apps.get_model("complaints", "SuperComplaint")
-    except LookupError:
-        return None
-    complaints = model._default_manager.filter(designated_body__code__in=codes, received_on__year=year)
+    complaints = SuperComplaint.internal.filter(designated_body__code__in=codes, received_on__year=year)
     if received_on is not None:
         complaints = complaints.filter(received_on=received_on)
     return complaints.filter(report__isnull=True).order_by("received_on", "pk").first()

@@ -317,9 +317,6 @@ class ObligationQuerySet(models.QuerySet):
     def closed(self):
         return self.filter(is_active=False)
 
-    def for_organisation(self, organisation):
-        return self.filter(organisation=organisation)
-
 
 class PublicObligationManager(models.Manager.from_queryset(ObligationQuerySet)):
     def get_queryset(self):

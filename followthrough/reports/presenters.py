@@ -1,14 +1,14 @@
 """What the report pages show, worked out once so templates only lay it out (STYLE.md §7)."""
 
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 
 from followthrough.calendar import deadlines
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.provenance import when_published
 
-from .models import DueRule, Obligation, Recommendation, Report
+from .models import DueRule, Obligation, Report
 
 SECTIONS = [
     ("summary", "Summary"),
@@ -156,10 +156,7 @@ class ReportPresenter:
         if complaint is None:
             return {"text": report.get_source_display()}
         words = f"made by {complaint.designated_body.name}, received {long_date(complaint.received_on)}"
-        try:
-            href = reverse("complaints:public-detail", kwargs={"reference": complaint.reference})
-        except NoReverseMatch:
-            return {"text": f"Super-complaint {complaint.reference} {words}"}
+        href = reverse("complaints:public-detail", kwargs={"reference": complaint.reference})
         return {
             "html": format_html(
                 'Super-complaint <a class="govuk-link" href="{}">{}</a> {}', href, complaint.reference, words
@@ -194,10 +191,6 @@ class RecommendationPresenter:
     @property
     def anchor(self):
         return f"{self.recommendation.kind}-{self.recommendation.number}"
-
-    @property
-    def url_kind(self):
-        return "recommendations" if self.recommendation.kind == Recommendation.Kind.RECOMMENDATION else "actions"
 
     @property
     def summary_tag(self):
@@ -320,10 +313,6 @@ class RecommendationPresenter:
         return "; ".join(names) + " (organisations are worked out on publication)"
 
     @property
-    def addressee_count(self):
-        return len(self.active_obligations())
-
-    @property
     def jointly_text(self):
         if not self.recommendation.jointly:
             return ""
@@ -366,19 +355,9 @@ class ObligationPresenter:
         return long_date(deadline.due) if deadline else "No response period"
 
     @property
-    def response_explanation(self):
-        deadline = self.obligation.response_deadline
-        return deadline.explanation if deadline else ""
-
-    @property
     def recommendation_due_text(self):
         deadline = self.obligation.recommendation_deadline
         return long_date(deadline.due) if deadline else "No date set"
-
-    @property
-    def recommendation_explanation(self):
-        deadline = self.obligation.recommendation_deadline
-        return deadline.explanation if deadline else ""
 
     @property
     def closed_text(self):

@@ -1,17 +1,19 @@
 """Report pages: public pages read only published reports; casework pages are for the inspectorate."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.module_loading import import_string
 
+from followthrough.complaints.services import IllegalTransition
 from followthrough.core.formatting import plural
 from followthrough.core.forms import add_service_errors
 from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
-from followthrough.correspondence.models import Letter
 
 from . import services
 from .forms import ConfirmForm, CorrectionForm, PublishForm, RecommendationForm, ReportForm
@@ -27,13 +29,9 @@ COUNTS = {
 }
 
 
-def _workflow_errors():
-    """Errors a linked super-complaint's workflow can raise when its report is published."""
-    try:
-        from followthrough.complaints.services import IllegalTransition
-    except ImportError:
-        return (ValidationError,)
-    return (ValidationError, IllegalTransition)
+def public_letters_about(**subject):
+    """Letters from the correspondence register, which sits above reports (ADR 0015): named in settings."""
+    return import_string(settings.REPORT_PAGE_LETTERS)(**subject)
 
 
 def _recommendation(queryset, report, kind, number):
@@ -64,7 +62,7 @@ def report_detail(request, slug):
         report=report,
         presenter=presenter,
         recommendations=presenter.recommendations(),
-        letters=Letter.public.for_report(report).newest_first(),
+        letters=public_letters_about(report=report),
     )
 
 
@@ -85,7 +83,7 @@ def recommendation_detail(request, slug, kind, number):
         f"{recommendation.title}: {report.title}",
         report=report,
         recommendation=presenter,
-        letters=Letter.public.for_recommendation(recommendation).newest_first(),
+        letters=public_letters_about(report=report, recommendation=recommendation),
     )
 
 
@@ -247,7 +245,7 @@ def casework_publish(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.report_publish(report=report, published_by=request.user, source=form.source())
-        except _workflow_errors() as error:
+        except (ValidationError, IllegalTransition) as error:  # a linked super-complaint's workflow may refuse
             add_service_errors(form, error)
         else:
             created = Obligation.casework.filter(recommendation__report=report).count()

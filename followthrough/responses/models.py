@@ -110,24 +110,16 @@ class Signed(WorkflowRecord, Sourced):
 # Responses -----------------------------------------------------------------------------------------------------------
 
 
-class ResponseQuerySet(models.QuerySet):
-    def for_organisations(self, organisations):
-        return self.filter(obligation__organisation__in=organisations)
-
-
 class Response(models.Model):
     """An organisation's response to one recommendation: the thread its versions hang on."""
 
     obligation = models.OneToOneField("reports.Obligation", on_delete=models.PROTECT, related_name="response")
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ResponseQuerySet.as_manager()
+    objects = models.Manager()
 
     def __str__(self):
         return f"Response: {self.obligation}"
-
-    def published_versions(self):
-        return self.versions.filter(state=State.PUBLISHED).order_by("number")
 
     def latest_published(self):
         return self.versions.filter(state=State.PUBLISHED).order_by("-number").first()
@@ -142,9 +134,6 @@ class VersionQuerySet(models.QuerySet):
         return self.filter(
             state=State.PUBLISHED, response__obligation__recommendation__report__state=ReportState.PUBLISHED
         )
-
-    def for_organisations(self, organisations):
-        return self.filter(response__obligation__organisation__in=organisations)
 
 
 class PublicVersionManager(models.Manager.from_queryset(VersionQuerySet)):
@@ -302,9 +291,6 @@ class Evidence(models.Model):
 class ReturnQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=State.PUBLISHED, obligation__recommendation__report__state=ReportState.PUBLISHED)
-
-    def for_organisations(self, organisations):
-        return self.filter(obligation__organisation__in=organisations)
 
     def missed(self):
         return self.filter(no_update_recorded_on__isnull=False)

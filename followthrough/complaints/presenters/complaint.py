@@ -4,7 +4,7 @@ Every piece of text that came from a person is escaped here before it is put int
 """
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from markupsafe import Markup
 
@@ -270,18 +270,14 @@ class ComplaintPresenter:
 
     @property
     def report_link(self):
-        """A link to the published report, if the reports app has one for this complaint; otherwise None."""
+        """A link to the published report on this complaint, once there is one; otherwise None."""
         if self.complaint.state != State.REPORT_PUBLISHED:
             return None
         try:
             report = self.complaint.report
-        except (ObjectDoesNotExist, AttributeError):
+        except ObjectDoesNotExist:
             return None
-        try:
-            href = reverse("reports:detail", kwargs={"slug": report.slug})
-        except NoReverseMatch:
-            return None
-        return {"href": href, "text": getattr(report, "title", "") or "Read the report"}
+        return {"href": reverse("reports:detail", kwargs={"slug": report.slug}), "text": report.title}
 
 
 def _event(event, *, public):

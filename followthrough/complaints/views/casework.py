@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.core.formatting import long_date
@@ -136,13 +136,10 @@ def offered_actions(complaint):
 
 
 def add_report_url(complaint):
-    """Where a caseworker drafts the report on an eligible complaint: the reports app's page, if it is installed."""
+    """Where a caseworker drafts the report on an eligible complaint: the reports app's page."""
     if complaint.state != State.ELIGIBLE:
         return None
-    try:
-        return reverse("reports:casework-create")
-    except NoReverseMatch:
-        return None
+    return reverse("reports:casework-create")
 
 
 @permission_required("complaints.view_casework", fn=casework_complaint)

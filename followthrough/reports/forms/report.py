@@ -1,9 +1,10 @@
 """The report's details page: drafting a report, or changing a draft's details."""
 
 from django import forms
-from django.apps import apps
 from django.db.models import Q
 
+from followthrough.complaints.models import State as ComplaintState
+from followthrough.complaints.models import SuperComplaint
 from followthrough.core.forms import GovukDateField
 
 from ..models import Report
@@ -15,16 +16,13 @@ def complaints_awaiting_a_report(report=None):
     """Super-complaints the three authorities found eligible and that have no report yet.
 
     With `report`, also the super-complaint that draft is already linked to, so changing the draft keeps the link.
-    Read through the app registry, so this form still works while the complaints app is being built.
     """
-    try:
-        model = apps.get_model("complaints", "SuperComplaint")
-    except LookupError:
-        return None
-    awaiting = Q(state="eligible", report__isnull=True)
+    awaiting = Q(state=ComplaintState.ELIGIBLE, report__isnull=True)
     if report is not None and report.super_complaint_id:
         awaiting |= Q(pk=report.super_complaint_id)
-    return model._default_manager.submitted().filter(awaiting).select_related("designated_body").order_by("received_on")
+    return (
+        SuperComplaint.internal.submitted().filter(awaiting).select_related("designated_body").order_by("received_on")
+    )
 
 
 class ComplaintChoiceField(forms.ModelChoiceField):
@@ -138,13 +136,7 @@ class ReportForm(forms.Form):
     def __init__(self, *args, report=None, **kwargs):
         """`report` is the draft being changed, if any: its own super-complaint stays a choice."""
         super().__init__(*args, **kwargs)
-        complaints = complaints_awaiting_a_report(report)
-        self.complaints_available = complaints is not None
-        field = self.fields["super_complaint"]
-        if complaints is None:
-            del self.fields["super_complaint"]
-        else:
-            field.queryset = complaints
+        self.fields["super_complaint"].queryset = complaints_awaiting_a_report(report)
         if report is not None and report.document_file:
             upload = self.fields["document_file"]
             upload.label = "Replace the uploaded report document (optional)"
@@ -177,7 +169,7 @@ class ReportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("source") == Report.Source.SUPER_COMPLAINT and self.complaints_available:
+        if cleaned.get("source") == Report.Source.SUPER_COMPLAINT:
             if not cleaned.get("super_complaint") and "super_complaint" not in self.errors:
                 self.add_error("super_complaint", "Select the super-complaint the report is on")
         elif "super_complaint" in cleaned:

@@ -22,7 +22,8 @@ def actor_label(user):
     return for_the_inspectorate(user).organisation_label
 
 
-def _event(*, report, actor, title, note="", is_public=True):
+def event_add(*, report, actor, title, note="", is_public=True):
+    """Add an entry to the report's timeline: the caseworker, acting for the inspectorate."""
     event = ReportEvent(report=report, title=title, note=note, is_public=is_public)
     event.set_actor(for_the_inspectorate(actor))
     event.full_clean()
@@ -34,7 +35,7 @@ def _event(*, report, actor, title, note="", is_public=True):
 RESERVED_SLUGS = {"new"}
 
 
-def _unique_slug(title, slug=None):
+def unique_slug(title, slug=None):
     base = slugify(slug or title)[:90].strip("-") or "report"
     candidate, n = base, 1
     while candidate in RESERVED_SLUGS or Report.casework.filter(slug=candidate).exists():
@@ -43,11 +44,11 @@ def _unique_slug(title, slug=None):
     return candidate
 
 
-def _clean_points(points):
+def clean_points(points):
     return [p.strip() for p in points or () if p and p.strip()]
 
 
-def _points_replace(recommendation, points):
+def points_replace(recommendation, points):
     """Make `points` (already cleaned) the recommendation's points, in order."""
     recommendation.points.all().delete()
     RecommendationPoint.objects.bulk_create(
@@ -56,7 +57,7 @@ def _points_replace(recommendation, points):
     )
 
 
-def _addressee_snapshot(recommendation):
+def addressee_snapshot(recommendation):
     return {
         "groups": [{"code": g.code, "name": g.name} for g in recommendation.groups.order_by("name")],
         "organisations": [{"code": o.code, "name": o.name} for o in recommendation.organisations.order_by("name")],
@@ -64,8 +65,8 @@ def _addressee_snapshot(recommendation):
     }
 
 
-def _recommendation_snapshot(recommendation):
+def recommendation_snapshot(recommendation):
     data = audit.snapshot(recommendation)
     data["points"] = recommendation.points_list()
-    data["addressees"] = _addressee_snapshot(recommendation)
+    data["addressees"] = addressee_snapshot(recommendation)
     return data

@@ -10,8 +10,8 @@ from followthrough.core.formatting import long_date
 from followthrough.core.models import AuditEntry
 
 from ..models import Obligation, Recommendation, RecommendationVersion
-from .common import _addressee_snapshot, _clean_points, _event, _points_replace, _recommendation_snapshot, actor_label
-from .publishing import _attach_deadlines, _obligations_create
+from .common import actor_label, addressee_snapshot, clean_points, event_add, points_replace, recommendation_snapshot
+from .publishing import deadlines_attach, obligations_create
 
 
 def _close_deadlines(obligation):
@@ -46,15 +46,15 @@ def recommendation_correct(
     if not reason:
         raise ValidationError({"reason": "Enter why the recommendation is being corrected"})
 
-    before = _recommendation_snapshot(recommendation)
+    before = recommendation_snapshot(recommendation)
     changes = []
     if text is not None and text.strip() != recommendation.text:
         recommendation.text = text.strip()
         changes.append("wording")
     if points is not None:
-        points = _clean_points(points)
+        points = clean_points(points)
         if points != recommendation.points_list():
-            _points_replace(recommendation, points)
+            points_replace(recommendation, points)
             changes.append("points")
     new_groups = set(groups) if groups is not None else set(recommendation.groups.all())
     new_organisations = set(organisations) if organisations is not None else set(recommendation.organisations.all())
@@ -83,7 +83,7 @@ def recommendation_correct(
         number=recommendation.version,
         text=recommendation.text,
         points=recommendation.points_list(),
-        addressees=_addressee_snapshot(recommendation),
+        addressees=addressee_snapshot(recommendation),
         reason=reason,
         created_by=corrected_by if corrected_by is not None and corrected_by.is_authenticated else None,
         created_by_label=actor_label(corrected_by),
@@ -99,7 +99,7 @@ def recommendation_correct(
         instance=recommendation,
         action=AuditEntry.Action.UPDATED,
         before=before,
-        after=_recommendation_snapshot(recommendation),
+        after=recommendation_snapshot(recommendation),
         reason=reason,
     )
     note = [reason, "", f"Changed: {', '.join(changes)}."]
@@ -107,7 +107,7 @@ def recommendation_correct(
         if obligations:
             names = ", ".join(o.organisation.name for o in obligations)
             note.append(f"{label}: {names}.")
-    _event(report=report, actor=corrected_by, title=f"{recommendation.title} corrected", note="\n".join(note))
+    event_add(report=report, actor=corrected_by, title=f"{recommendation.title} corrected", note="\n".join(note))
     return version
 
 
@@ -147,7 +147,7 @@ def _obligations_reconcile(*, recommendation, report, corrected_by, reason):
             obligation.group = by_organisation[obligation.organisation_id]
             obligation.full_clean(validate_constraints=False)
             obligation.save()
-            _attach_deadlines(obligations=[obligation], recommendation=recommendation, report=report, calendar=calendar)
+            deadlines_attach(obligations=[obligation], recommendation=recommendation, report=report, calendar=calendar)
             audit.record(
                 actor=corrected_by, instance=obligation, action=AuditEntry.Action.UPDATED, before=before, reason=why
             )
@@ -158,7 +158,7 @@ def _obligations_reconcile(*, recommendation, report, corrected_by, reason):
             regrouped.append(obligation)
     if regrouped:
         Obligation.casework.bulk_update(regrouped, ["group"])
-    added = _obligations_create(
+    added = obligations_create(
         recommendation=recommendation,
         report=report,
         addressees=addressees,

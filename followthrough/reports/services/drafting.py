@@ -9,7 +9,7 @@ from followthrough.core import audit
 from followthrough.core.models import AuditEntry
 
 from ..models import DueRule, Recommendation, Report
-from .common import _clean_points, _event, _points_replace, _recommendation_snapshot, _unique_slug
+from .common import clean_points, event_add, points_replace, recommendation_snapshot, unique_slug
 
 
 def _due_fields(due_rule, due_count, due_date):
@@ -66,7 +66,7 @@ def report_create(
 ):
     """Start a draft report. Nothing is public, and no one owes anything, until it is published."""
     report = Report(
-        slug=_unique_slug(title, slug),
+        slug=unique_slug(title, slug),
         title=title.strip(),
         source=source,
         super_complaint=super_complaint,
@@ -90,7 +90,7 @@ def report_create(
     report.full_clean()
     report.save()
     audit.record(actor=created_by, instance=report, action=AuditEntry.Action.CREATED, after=audit.snapshot(report))
-    _event(report=report, actor=created_by, title="Report drafted", is_public=False)
+    event_add(report=report, actor=created_by, title="Report drafted", is_public=False)
     return report
 
 
@@ -169,7 +169,7 @@ def report_update(*, report, updated_by, **fields):
         after=audit.snapshot(report),
         reason="Changed while a draft",
     )
-    _event(
+    event_add(
         report=report,
         actor=updated_by,
         title="Report details changed",
@@ -219,14 +219,14 @@ def recommendation_add(
     recommendation.save()
     recommendation.groups.set(groups)
     recommendation.organisations.set(organisations)
-    _points_replace(recommendation, _clean_points(points))
+    points_replace(recommendation, clean_points(points))
     audit.record(
         actor=added_by,
         instance=recommendation,
         action=AuditEntry.Action.CREATED,
-        after=_recommendation_snapshot(recommendation),
+        after=recommendation_snapshot(recommendation),
     )
-    _event(report=report, actor=added_by, title=f"{recommendation.title} added", is_public=False)
+    event_add(report=report, actor=added_by, title=f"{recommendation.title} added", is_public=False)
     return recommendation
 
 
@@ -256,7 +256,7 @@ def recommendation_update(
     """
     report = _lock_draft(recommendation.report, PUBLISHED_RECOMMENDATIONS.format("changed"))
     recommendation.refresh_from_db()
-    before = _recommendation_snapshot(recommendation)
+    before = recommendation_snapshot(recommendation)
     title = recommendation.title
     changes = []
 
@@ -273,7 +273,7 @@ def recommendation_update(
         recommendation.is_summary = is_summary
         changes.append("whether it is a summary")
     if points is not None:
-        points = _clean_points(points)
+        points = clean_points(points)
         if points == recommendation.points_list():
             points = None
         else:
@@ -302,19 +302,19 @@ def recommendation_update(
     recommendation.groups.set(new_groups)
     recommendation.organisations.set(new_organisations)
     if points is not None:
-        _points_replace(recommendation, points)
+        points_replace(recommendation, points)
     audit.record(
         actor=updated_by,
         instance=recommendation,
         action=AuditEntry.Action.UPDATED,
         before=before,
-        after=_recommendation_snapshot(recommendation),
+        after=recommendation_snapshot(recommendation),
         reason="Changed while a draft",
     )
     note = f"Changed: {', '.join(changes)}."
     if recommendation.title != title:
         note += f" It is now {recommendation.title}."
-    _event(report=report, actor=updated_by, title=f"{title} changed", note=note, is_public=False)
+    event_add(report=report, actor=updated_by, title=f"{title} changed", note=note, is_public=False)
     return recommendation
 
 
@@ -332,7 +332,7 @@ def recommendation_remove(*, recommendation, removed_by):
         actor=removed_by,
         instance=recommendation,
         action=AuditEntry.Action.DELETED,
-        before=_recommendation_snapshot(recommendation),
+        before=recommendation_snapshot(recommendation),
         reason="Removed while a draft",
     )
     recommendation.points.all().delete()
@@ -341,4 +341,6 @@ def recommendation_remove(*, recommendation, removed_by):
     except ProtectedError:
         # Another app's record refers to it (a draft's recommendation rarely has one); the transaction rolls back.
         raise ValidationError(f"{title} cannot be removed because other records refer to it") from None
-    _event(report=report, actor=removed_by, title=f"{title} removed", note=f"Its text was:\n\n{text}", is_public=False)
+    event_add(
+        report=report, actor=removed_by, title=f"{title} removed", note=f"Its text was:\n\n{text}", is_public=False
+    )

@@ -6,12 +6,13 @@ from django.utils import timezone
 
 from followthrough.calendar.deadlines import Rule
 from followthrough.calendar.services import current_calendar, deadline_store
+from followthrough.complaints import services as complaint_services
 from followthrough.core import audit
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
 
 from ..models import DueRule, Obligation, RecommendationVersion, Report, State
-from .common import _addressee_snapshot, _event, actor_label
+from .common import actor_label, addressee_snapshot, event_add
 
 
 def _deadline_for_recommendation(*, obligation, recommendation, report, calendar):
@@ -62,7 +63,7 @@ def _deadline_for_response(*, obligation, recommendation, report, calendar):
     )
 
 
-def _attach_deadlines(*, obligations, recommendation, report, calendar):
+def deadlines_attach(*, obligations, recommendation, report, calendar):
     for obligation in obligations:
         args = {"obligation": obligation, "recommendation": recommendation, "report": report, "calendar": calendar}
         obligation.response_deadline = _deadline_for_response(**args)
@@ -70,7 +71,7 @@ def _attach_deadlines(*, obligations, recommendation, report, calendar):
     Obligation.casework.bulk_update(obligations, ["response_deadline", "recommendation_deadline"])
 
 
-def _obligations_create(*, recommendation, report, addressees, calendar, actor, reason):
+def obligations_create(*, recommendation, report, addressees, calendar, actor, reason):
     """One obligation for each addressee that has none yet; returns the new ones."""
     existing = set(recommendation.obligations.values_list("organisation_id", flat=True))
     new = [
@@ -86,7 +87,7 @@ def _obligations_create(*, recommendation, report, addressees, calendar, actor, 
     if not new:
         return []
     Obligation.casework.bulk_create(new)
-    _attach_deadlines(obligations=new, recommendation=recommendation, report=report, calendar=calendar)
+    deadlines_attach(obligations=new, recommendation=recommendation, report=report, calendar=calendar)
     for obligation in new:
         audit.record(actor=actor, instance=obligation, action=AuditEntry.Action.CREATED, reason=reason)
     return new
@@ -138,7 +139,7 @@ def report_publish(*, report, published_by, source=None):
     label = actor_label(published_by)
     created = {}
     for recommendation in recommendations:
-        created[recommendation] = _obligations_create(
+        created[recommendation] = obligations_create(
             recommendation=recommendation,
             report=report,
             addressees=recommendation.resolve_addressees(on),
@@ -152,7 +153,7 @@ def report_publish(*, report, published_by, source=None):
             number=recommendation.version,
             text=recommendation.text,
             points=[point.text for point in recommendation.points.all()],
-            addressees=_addressee_snapshot(recommendation),
+            addressees=addressee_snapshot(recommendation),
             reason="As published",
             created_by=report.published_by,
             created_by_label=label,
@@ -177,13 +178,10 @@ def report_publish(*, report, published_by, source=None):
     )
     if lines:
         note += " Addressed to:\n\n" + "\n".join(lines)
-    _event(report=report, actor=published_by, title="Report published", note=note)
+    event_add(report=report, actor=published_by, title="Report published", note=note)
 
     if report.super_complaint_id:
-        # Imported here: the complaints app depends on reports being publishable, not the other way round.
-        from followthrough.complaints.services import complaint_record_report_published
-
-        complaint_record_report_published(
+        complaint_services.complaint_record_report_published(
             complaint=report.super_complaint, report=report, published_by=published_by, source=source
         )
     return report

@@ -69,10 +69,6 @@ class ObligationStatus:
         return self.responded_on is not None and self.response_due is not None and self.responded_on > self.response_due
 
     @property
-    def missed_returns(self):
-        return [r for r in self.returns if r.no_update_recorded_on and not r.is_published]
-
-    @property
     def is_silent(self):
         """The most recent return that fell due has nothing published for it."""
         due = [r for r in self.returns if r.due_on < self.on]

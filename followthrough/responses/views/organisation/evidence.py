@@ -17,14 +17,14 @@ from followthrough.core.views import page
 from ... import services
 from ...forms import ConfirmForm, EvidenceForm
 from ...models import Evidence
-from .response import _draft_or_redirect, _start
-from .scope import VIEW, _detail, _obligation, _posted, _working
+from .response import draft_or_redirect, draft_to_write
+from .scope import VIEW, detail_url, own_obligation, posted, working_version
 
 
-def _evidence_add_page(request, obligation, owner_for_post, caption, back_url):
+def evidence_add_page(request, obligation, owner_for_post, caption, back_url):
     """Add a link or a file, or None once added. `owner_for_post` gives the draft to attach it to; it runs inside
     the transaction, so a refused file does not leave a new empty draft behind."""
-    form = EvidenceForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = EvidenceForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -53,8 +53,8 @@ def _evidence_add_page(request, obligation, owner_for_post, caption, back_url):
     )
 
 
-def _evidence_remove_page(request, obligation, evidence, back_url):
-    form = ConfirmForm(_posted(request))
+def evidence_remove_page(request, obligation, evidence, back_url):
+    form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.evidence_remove(evidence=evidence, removed_by=request.user)
@@ -80,30 +80,32 @@ def _evidence_remove_page(request, obligation, evidence, back_url):
 @permission_required(VIEW)
 @once_per_submission
 def response_evidence_add(request, obligation_id):
-    obligation = _obligation(request, obligation_id)
-    if (refusal := _draft_or_redirect(obligation, _working(obligation))) is not None:
+    obligation = own_obligation(request, obligation_id)
+    if (refusal := draft_or_redirect(obligation, working_version(obligation))) is not None:
         return refusal
-    back_url = _detail(obligation, "response")
-    rendered = _evidence_add_page(request, obligation, lambda: _start(request, obligation), "Your response", back_url)
+    back_url = detail_url(obligation, "response")
+    rendered = evidence_add_page(
+        request, obligation, lambda: draft_to_write(request, obligation), "Your response", back_url
+    )
     return redirect(back_url) if rendered is None else rendered
 
 
 @permission_required(VIEW)
 def response_evidence_remove(request, obligation_id, evidence_id):
-    obligation = _obligation(request, obligation_id)
-    working = _working(obligation)
+    obligation = own_obligation(request, obligation_id)
+    working = working_version(obligation)
     if working is None:
         raise Http404("There is no draft response")
     evidence = get_object_or_404(working.evidence.all(), pk=evidence_id)
-    if (refusal := _draft_or_redirect(obligation, working)) is not None:
+    if (refusal := draft_or_redirect(obligation, working)) is not None:
         return refusal
-    return _evidence_remove_page(request, obligation, evidence, _detail(obligation, "response"))
+    return evidence_remove_page(request, obligation, evidence, detail_url(obligation, "response"))
 
 
 @permission_required(VIEW)
 def evidence_download(request, obligation_id, evidence_id):
     """Send an evidence file as a download, never shown in the browser, whatever it claims to be."""
-    obligation = _obligation(request, obligation_id)
+    obligation = own_obligation(request, obligation_id)
     of_obligation = Q(version__response__obligation=obligation) | Q(progress_return__obligation=obligation)
     evidence = get_object_or_404(Evidence.objects.filter(of_obligation).exclude(file=""), pk=evidence_id)
     response = FileResponse(

@@ -10,7 +10,7 @@ from ...models import Assessment
 from ...presenters.organisation import ReturnCard, grouped, obligation_rows, state_tag
 from ...presenters.record import EXAMPLE_WARNING, evidence_words, target_date_words
 from ...presenters.status import statuses
-from .scope import VIEW, _obligation, _roles, _steps, _versions, own_obligations, own_organisations
+from .scope import VIEW, open_steps, own_obligation, own_obligations, own_organisations, steps_allowed, versions_of
 
 
 @permission_required(VIEW)
@@ -38,16 +38,16 @@ def obligation_list(request):
 
 @permission_required(VIEW)
 def obligation_detail(request, obligation_id):
-    obligation = _obligation(request, obligation_id)
+    obligation = own_obligation(request, obligation_id)
     on = timezone.localdate()
-    roles = _roles(request.user, obligation.organisation)
-    versions = list(_versions(obligation).order_by("number"))
+    allowed = steps_allowed(request.user, obligation.organisation)
+    versions = list(versions_of(obligation).order_by("number"))
     published = [v for v in versions if v.is_published]
     working = next((v for v in versions if not v.is_published), None)
     progress_returns = obligation.progress_returns.prefetch_related(
         "evidence", Prefetch("assessments", queryset=Assessment.objects.order_by("at", "pk"))
     ).order_by("-number")
-    cards = [ReturnCard(r, _steps(r, roles), on) for r in progress_returns]
+    cards = [ReturnCard(r, open_steps(r, allowed), on) for r in progress_returns]
     recommendation = obligation.recommendation
     return page(
         request,
@@ -58,7 +58,7 @@ def obligation_detail(request, obligation_id):
         obligation_status=statuses([obligation], on=on)[0],
         working=working,
         working_tag=state_tag(working) if working else None,
-        working_steps=_steps(working, roles),
+        working_steps=open_steps(working, allowed),
         latest=published[-1] if published else None,
         earlier=list(reversed(published[:-1])),
         updates=[v for v in published if v.number > 1],

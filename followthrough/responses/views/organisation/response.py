@@ -14,19 +14,19 @@ from followthrough.core.views import page
 from ... import services
 from ...forms import REASON_FIELDS, ActionForm, ConfirmForm, ResponseForm
 from ...models import State
-from .scope import VIEW, _detail, _last_published, _obligation, _posted, _working
+from .scope import VIEW, detail_url, last_published_version, own_obligation, posted, working_version
 
 
-def _draft_or_redirect(obligation, working):
+def draft_or_redirect(obligation, working):
     """Drafts only: a version waiting for sign-off, or a closed obligation with nothing to finish, goes to its page."""
     if working is not None and working.state != State.DRAFT:
-        return redirect(_detail(obligation, "response"))
+        return redirect(detail_url(obligation, "response"))
     if working is None and not obligation.is_active:
-        return redirect(_detail(obligation))
+        return redirect(detail_url(obligation))
     return None
 
 
-def _start(request, obligation):
+def draft_to_write(request, obligation):
     """The draft to write to: the one being worked on, or a new one (a first response or a correction)."""
     return services.response_start(obligation=obligation, started_by=request.user)
 
@@ -34,12 +34,12 @@ def _start(request, obligation):
 @permission_required(VIEW)
 @once_per_submission
 def response_edit(request, obligation_id):
-    obligation = _obligation(request, obligation_id)
-    working = _working(obligation)
-    if (refusal := _draft_or_redirect(obligation, working)) is not None:
+    obligation = own_obligation(request, obligation_id)
+    working = working_version(obligation)
+    if (refusal := draft_or_redirect(obligation, working)) is not None:
         return refusal
     # A correction starts from the last published version, so only what changes needs typing.
-    basis = working or _last_published(obligation)
+    basis = working or last_published_version(obligation)
     if basis is not None:
         points = [(a.position, a.point_text) for a in basis.point_answers.all()]
     else:
@@ -48,12 +48,12 @@ def response_edit(request, obligation_id):
     initial = ResponseForm.initial_for(basis)
     if working is None:
         initial.pop("change_note", None)  # a new correction says afresh what it changes
-    form = ResponseForm(_posted(request), points=points, correction=correction, initial=initial)
+    form = ResponseForm(posted(request), points=points, correction=correction, initial=initial)
     if request.method == "POST" and form.is_valid():
         arguments = form.service_arguments()
         try:
             with transaction.atomic():
-                version = _start(request, obligation)
+                version = draft_to_write(request, obligation)
                 services.response_save(version=version, saved_by=request.user, **arguments)
         except ValidationError as error:
             add_service_errors(
@@ -61,7 +61,7 @@ def response_edit(request, obligation_id):
             )
         else:
             messages.success(request, "Your draft has been saved")
-            return redirect(_detail(obligation, "response"))
+            return redirect(detail_url(obligation, "response"))
     title = "Correct your response" if correction else "Your response"
     return page(
         request,
@@ -90,25 +90,25 @@ def _action_form_page(request, obligation, form, title, action=None):
 @permission_required(VIEW)
 @once_per_submission
 def action_add(request, obligation_id):
-    obligation = _obligation(request, obligation_id)
-    if (refusal := _draft_or_redirect(obligation, _working(obligation))) is not None:
+    obligation = own_obligation(request, obligation_id)
+    if (refusal := draft_or_redirect(obligation, working_version(obligation))) is not None:
         return refusal
-    form = ActionForm(_posted(request))
+    form = ActionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                version = _start(request, obligation)
+                version = draft_to_write(request, obligation)
                 services.action_save(version=version, saved_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "Planned action added")
-            return redirect(_detail(obligation, "response"))
+            return redirect(detail_url(obligation, "response"))
     return _action_form_page(request, obligation, form, "Add a planned action")
 
 
 def _working_action(obligation, action_id):
-    working = _working(obligation)
+    working = working_version(obligation)
     if working is None:
         raise Http404("There is no draft response")
     return working, get_object_or_404(working.actions.all(), pk=action_id)
@@ -116,14 +116,14 @@ def _working_action(obligation, action_id):
 
 @permission_required(VIEW)
 def action_change(request, obligation_id, action_id):
-    obligation = _obligation(request, obligation_id)
+    obligation = own_obligation(request, obligation_id)
     working, action = _working_action(obligation, action_id)
-    if (refusal := _draft_or_redirect(obligation, working)) is not None:
+    if (refusal := draft_or_redirect(obligation, working)) is not None:
         return refusal
-    previous = _last_published(obligation, before=working)
+    previous = last_published_version(obligation, before=working)
     published = previous.actions.filter(key=action.key).first() if previous else None
     form = ActionForm(
-        _posted(request),
+        posted(request),
         published_target_date=published.target_date if published else None,
         initial=ActionForm.initial_for(action),
     )
@@ -134,17 +134,17 @@ def action_change(request, obligation_id, action_id):
             add_service_errors(form, error)
         else:
             messages.success(request, "Planned action saved")
-            return redirect(_detail(obligation, "response"))
+            return redirect(detail_url(obligation, "response"))
     return _action_form_page(request, obligation, form, "Change a planned action", action)
 
 
 @permission_required(VIEW)
 def action_remove(request, obligation_id, action_id):
-    obligation = _obligation(request, obligation_id)
+    obligation = own_obligation(request, obligation_id)
     working, action = _working_action(obligation, action_id)
-    if (refusal := _draft_or_redirect(obligation, working)) is not None:
+    if (refusal := draft_or_redirect(obligation, working)) is not None:
         return refusal
-    form = ConfirmForm(_posted(request))
+    form = ConfirmForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.action_remove(action=action, removed_by=request.user)
@@ -152,7 +152,7 @@ def action_remove(request, obligation_id, action_id):
             add_service_errors(form, error)
         else:
             messages.success(request, "Planned action removed")
-            return redirect(_detail(obligation, "response"))
+            return redirect(detail_url(obligation, "response"))
     return page(
         request,
         "responses/organisation/remove.jinja",
@@ -163,5 +163,5 @@ def action_remove(request, obligation_id, action_id):
         thing=action.description,
         button="Remove action",
         keep="Keep the action",
-        back_url=_detail(obligation, "response"),
+        back_url=detail_url(obligation, "response"),
     )

@@ -12,19 +12,19 @@ from followthrough.core.views import page
 from ... import services
 from ...forms import ReturnForm
 from ...models import State
-from .evidence import _evidence_add_page, _evidence_remove_page
-from .scope import VIEW, _detail, _obligation, _posted, _return
+from .evidence import evidence_add_page, evidence_remove_page
+from .scope import VIEW, detail_url, own_obligation, own_return, posted
 
 
 @permission_required(VIEW)
 def return_edit(request, obligation_id, number):
-    obligation = _obligation(request, obligation_id)
-    progress_return = _return(obligation, number)
-    back_url = _detail(obligation, f"return-{number}")
+    obligation = own_obligation(request, obligation_id)
+    progress_return = own_return(obligation, number)
+    back_url = detail_url(obligation, f"return-{number}")
     if progress_return.state != State.DRAFT:
         return redirect(back_url)
     form = ReturnForm(
-        _posted(request),
+        posted(request),
         initial={
             "status": progress_return.status,
             "narrative": progress_return.narrative,
@@ -54,21 +54,21 @@ def return_edit(request, obligation_id, number):
 @permission_required(VIEW)
 @once_per_submission
 def return_evidence_add(request, obligation_id, number):
-    obligation = _obligation(request, obligation_id)
-    progress_return = _return(obligation, number)
-    back_url = _detail(obligation, f"return-{number}")
+    obligation = own_obligation(request, obligation_id)
+    progress_return = own_return(obligation, number)
+    back_url = detail_url(obligation, f"return-{number}")
     if progress_return.state != State.DRAFT:
         return redirect(back_url)
-    rendered = _evidence_add_page(request, obligation, lambda: progress_return, f"Progress return {number}", back_url)
+    rendered = evidence_add_page(request, obligation, lambda: progress_return, f"Progress return {number}", back_url)
     return redirect(back_url) if rendered is None else rendered
 
 
 @permission_required(VIEW)
 def return_evidence_remove(request, obligation_id, number, evidence_id):
-    obligation = _obligation(request, obligation_id)
-    progress_return = _return(obligation, number)
+    obligation = own_obligation(request, obligation_id)
+    progress_return = own_return(obligation, number)
     evidence = get_object_or_404(progress_return.evidence.all(), pk=evidence_id)
-    back_url = _detail(obligation, f"return-{number}")
+    back_url = detail_url(obligation, f"return-{number}")
     if progress_return.state != State.DRAFT:
         return redirect(back_url)
-    return _evidence_remove_page(request, obligation, evidence, back_url)
+    return evidence_remove_page(request, obligation, evidence, back_url)

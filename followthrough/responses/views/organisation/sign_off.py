@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from followthrough.core.forms import add_service_errors, error_summary
+from followthrough.core.forms import add_service_errors, error_summary, field_anchor
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
@@ -15,7 +15,7 @@ from ...forms import REASON_FIELDS, ConfirmForm, PublishForm, ResponseForm, Retu
 from ...presenters.organisation import ReturnCard
 from ...presenters.record import EXAMPLE_WARNING, evidence_words, target_date_words
 from ...services.common import APPROVE, PUBLISH, SEND_BACK, STEPS, SUBMIT
-from .scope import VIEW, _anchor, _detail, _obligation, _posted, _return, _return_url, _roles, _working
+from .scope import VIEW, detail_url, may_take, own_obligation, own_return, posted, return_url, working_version
 
 STEP_WORDS = {
     SUBMIT: ("Send {what} for sign-off", "Send for sign-off", "{What} sent for sign-off"),
@@ -72,11 +72,11 @@ def _sign_off_page(request, *, obligation, record, step, run, what, back_url, mi
 
     `missing` maps a field the service says is incomplete to where it is answered, so those errors link there.
     """
-    if not _roles(request.user, obligation.organisation) & set(STEPS[step].roles):
+    if not may_take(request.user, obligation.organisation, step):
         raise PermissionDenied
     if request.method != "POST" and record.state not in STEPS[step].sources:
         return redirect(back_url)
-    form = STEP_FORMS[step](_posted(request), initial={"expected_version": record.version})
+    form = STEP_FORMS[step](posted(request), initial={"expected_version": record.version})
     incomplete = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -114,20 +114,20 @@ def _sign_off_page(request, *, obligation, record, step, run, what, back_url, mi
 
 @permission_required(VIEW)
 def response_step(request, obligation_id, step):
-    obligation = _obligation(request, obligation_id)
-    version = _working(obligation)
+    obligation = own_obligation(request, obligation_id)
+    version = working_version(obligation)
     if version is None:
-        return redirect(_detail(obligation, "response"))
+        return redirect(detail_url(obligation, "response"))
     edit = reverse("responses:response", kwargs={"obligation_id": obligation.pk})
     form = ResponseForm(points=[(a.position, a.point_text) for a in version.point_answers.all()], correction=True)
     reason = REASON_FIELDS.get(version.acceptance)
     missing = {
-        "acceptance": f"{edit}#{_anchor(form, 'acceptance')}",
-        "acceptance_reason": f"{edit}#{_anchor(form, reason) if reason else 'acceptance'}",
-        "done": f"{edit}#{_anchor(form, 'done')}",
-        "change_note": f"{edit}#{_anchor(form, 'change_note')}",
+        "acceptance": f"{edit}#{field_anchor(form['acceptance'])}",
+        "acceptance_reason": f"{edit}#{field_anchor(form[reason]) if reason else 'acceptance'}",
+        "done": f"{edit}#{field_anchor(form['done'])}",
+        "change_note": f"{edit}#{field_anchor(form['change_note'])}",
         **{
-            f"point_{answer.position}": f"{edit}#{_anchor(form, f'point_{answer.position}')}"
+            f"point_{answer.position}": f"{edit}#{field_anchor(form[f'point_{answer.position}'])}"
             for answer in version.point_answers.all()
         },
     }
@@ -138,7 +138,7 @@ def response_step(request, obligation_id, step):
         step=step,
         run=RESPONSE_STEPS[step],
         what="response" if version.number == 1 else f"correction (version {version.number})",
-        back_url=_detail(obligation, "response"),
+        back_url=detail_url(obligation, "response"),
         missing=missing,
         version=version,
     )
@@ -146,9 +146,9 @@ def response_step(request, obligation_id, step):
 
 @permission_required(VIEW)
 def return_step(request, obligation_id, number, step):
-    obligation = _obligation(request, obligation_id)
-    progress_return = _return(obligation, number)
-    edit = _return_url(obligation, progress_return)
+    obligation = own_obligation(request, obligation_id)
+    progress_return = own_return(obligation, number)
+    edit = return_url(obligation, progress_return)
     form = ReturnForm()
     return _sign_off_page(
         request,
@@ -157,8 +157,8 @@ def return_step(request, obligation_id, number, step):
         step=step,
         run=RETURN_STEPS[step],
         what=f"progress return {number}",
-        back_url=_detail(obligation, f"return-{number}"),
-        missing={name: f"{edit}#{_anchor(form, name)}" for name in ("status", "narrative")},
+        back_url=detail_url(obligation, f"return-{number}"),
+        missing={name: f"{edit}#{field_anchor(form[name])}" for name in ("status", "narrative")},
         progress_return=progress_return,
         card=ReturnCard(progress_return, [], timezone.localdate()),
     )

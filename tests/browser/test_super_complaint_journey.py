@@ -254,7 +254,7 @@ def publish_report(page, *, today, reference, chief_constables):
     page.get_by_label("Title of the report").fill(REPORT_TITLE)
     page.get_by_label("Super-complaint", exact=True).check()
     page.get_by_label("Which super-complaint?").select_option(label=f"{reference} (Hestia): {TITLE}")
-    date_input(page, "Publication date", today)
+    date_input(page, "Planned publication date", today)
     page.get_by_label("Who wrote the report").fill("HMICFRS, the College of Policing and the IOPC")
     page.get_by_label("Summary", exact=True).fill("Forces do not identify victims of modern slavery well enough.")
     page.get_by_label("Findings", exact=True).fill("- Victims are missed.\n- Training is patchy.")

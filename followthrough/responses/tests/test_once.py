@@ -96,7 +96,7 @@ def _collation(people):
         member(Role.COLLATOR, Organisation.objects.get(code="npcc")),
         reverse("responses:collation-detail", kwargs={"slug": report.slug, "kind": "recommendation", "number": 2}),
         lambda: {"organisation": "npcc", "npcc-text": "Forces are training officers to identify victims."},
-        Collation.public.count,
+        Collation.casework.count,  # the draft it saves: published only once approved by a second collator
     )
 
 

@@ -557,13 +557,14 @@ def test_a_progress_return_is_written_signed_off_and_published_through_the_pages
     text = text_of(assert_good_page(signer.get(own("return-approve", ob, number=1))))
     assert "Every officer is trained." in text and "Training figures" in text
     sent(signer, own("return-approve", ob, number=1))
-    sent(signer, own("return-publish", ob, number=1))
+    with server_date(datetime.date(2021, 12, 1)):  # the server's clock says 1 December 2021: after it was due
+        sent(signer, own("return-publish", ob, number=1))
 
     published = ProgressReturn.casework.get(obligation=ob, number=1)
     assert (published.state, published.status, published.published_on) == (
         State.PUBLISHED,
         Implementation.IMPLEMENTED,
-        timezone.localdate(),
+        datetime.date(2021, 12, 1),
     )
     assert published.evidence.get().title == "Training figures"
     text = text_of(assert_good_page(writer.get(own("obligation", ob))))

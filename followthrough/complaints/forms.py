@@ -6,7 +6,14 @@ The services check everything again: these forms only turn what people typed int
 from django import forms
 from django.utils import timezone
 
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import (
+    GovukChoiceField,
+    GovukDateField,
+    GovukModelChoiceField,
+    GovukModelMultipleChoiceField,
+    GovukMultipleChoiceField,
+    column_range,
+)
 from followthrough.organisations.models import Organisation
 
 from .evidence import CHOOSE, detect_content_type
@@ -19,7 +26,10 @@ class VersionedForm(forms.Form):
     expected_version = forms.IntegerField(
         widget=forms.HiddenInput,
         min_value=1,
-        error_messages={"required": "Reload the page and try again", "invalid": "Reload the page and try again"},
+        max_value=column_range(SuperComplaint._meta.get_field("version"))[1],
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), "Reload the page and try again"
+        ),
     )
 
 
@@ -34,7 +44,7 @@ class StartForm(forms.Form):
         organisations = list(organisations)
         self.organisations = organisations
         if len(organisations) > 1:
-            self.fields["organisation"] = forms.ChoiceField(
+            self.fields["organisation"] = GovukChoiceField(
                 label="Which organisation is making the super-complaint?",
                 choices=[(o.code, o.name) for o in organisations],
                 widget=forms.RadioSelect,
@@ -74,12 +84,12 @@ FORCES_ALL, FORCES_CHOSEN = "all", "chosen"
 
 
 class ForcesForm(forms.Form):
-    scope = forms.ChoiceField(
+    scope = GovukChoiceField(
         choices=[(FORCES_ALL, "All forces within section 29A"), (FORCES_CHOSEN, "Choose forces")],
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the complaint is about all forces or the forces you choose"},
     )
-    forces = forms.ModelMultipleChoiceField(
+    forces = GovukModelMultipleChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -162,7 +172,7 @@ YES, NO = "yes", "no"
 
 
 class EligibilityForm(VersionedForm):
-    decision = forms.ChoiceField(
+    decision = GovukChoiceField(
         label="What did the three authorities decide?",
         choices=[(Decision.ELIGIBLE.value, "Eligible"), (Decision.NOT_ELIGIBLE.value, "Not eligible")],
         widget=forms.RadioSelect,
@@ -173,14 +183,18 @@ class EligibilityForm(VersionedForm):
         widget=forms.Textarea,
         error_messages={"required": "Enter the reasons for the decision"},
     )
-    agreed_by = forms.MultipleChoiceField(
+    agreed_by = GovukMultipleChoiceField(
         label="Which authorities agreed the decision?",
         help_text="The decision is made jointly: all three must agree.",
         choices=[(code, name[0].upper() + name[1:]) for code, name in AUTHORITY_CODES.items()],
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        error_messages={
+            "invalid_choice": "Select all three authorities: HMICFRS, the IOPC and the College of Policing decide "
+            "jointly"
+        },
     )
-    repeats = forms.ModelChoiceField(
+    repeats = GovukModelChoiceField(
         label="Does it repeat an earlier super-complaint? (optional)",
         queryset=SuperComplaint.internal.none(),
         required=False,
@@ -188,11 +202,14 @@ class EligibilityForm(VersionedForm):
         empty_label="It does not repeat an earlier super-complaint",
         error_messages={"invalid_choice": "Select a super-complaint from the list"},
     )
-    circumstances_materially_changed = forms.ChoiceField(
+    circumstances_materially_changed = GovukChoiceField(
         label="If it repeats one, have circumstances materially changed since?",
         choices=[(YES, "Yes"), (NO, "No")],
         widget=forms.RadioSelect,
         required=False,
+        error_messages={
+            "invalid_choice": "Select whether circumstances have materially changed since the earlier super-complaint"
+        },
     )
     on = GovukDateField(label="Date of the decision", name_in_errors="date of the decision")
 
@@ -230,7 +247,7 @@ class EligibilityForm(VersionedForm):
 
 
 class InvestigationForm(VersionedForm):
-    lead_bodies = forms.ModelMultipleChoiceField(
+    lead_bodies = GovukModelMultipleChoiceField(
         label="Which authorities lead the investigation?",
         queryset=Organisation.objects.none(),
         to_field_name="code",
@@ -272,12 +289,12 @@ SORT_NEXT_DEADLINE, SORT_RECEIVED_NEWEST, SORT_RECEIVED_OLDEST = "next-deadline"
 class InboxForm(forms.Form):
     """Filtering and sorting by GET parameters, so the inbox works without JavaScript and can be bookmarked."""
 
-    state = forms.ChoiceField(
+    state = GovukChoiceField(
         label="State",
         choices=[("", "All states")] + [(s.value, s.label) for s in State if s != State.DRAFT],
         required=False,
     )
-    sort = forms.ChoiceField(
+    sort = GovukChoiceField(
         label="Sort by",
         choices=[
             (SORT_NEXT_DEADLINE, "Next deadline (soonest first)"),

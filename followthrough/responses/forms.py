@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from followthrough.core.formatting import long_date
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import GovukChoiceField, GovukDateField
 
 from .models import Acceptance, Implementation
 
@@ -25,7 +25,7 @@ def _text(label, help_text=None, **kwargs):
 
 
 class ResponseForm(forms.Form):
-    acceptance = forms.ChoiceField(
+    acceptance = GovukChoiceField(
         label="Do you accept the recommendation?",
         choices=Acceptance.choices,
         required=False,
@@ -179,7 +179,7 @@ class EvidenceForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    status = forms.ChoiceField(
+    status = GovukChoiceField(
         label="How far has the recommendation been implemented?",
         choices=Implementation.choices,
         required=False,

@@ -210,6 +210,18 @@ def test_bad_input_shows_the_error_summary_and_keeps_what_was_typed(signed_in_cl
     assert Letter.casework.count() == 0
 
 
+def test_an_oversized_number_for_a_joint_sender_is_refused_with_a_message_and_saves_nothing(
+    signed_in_client, caseworker
+):
+    client = signed_in_client(caseworker)
+    data = letter_form_data(also_from=["999999999999999999999999"])
+    document = assert_good_page(client.post(url("casework-add"), data))
+    assert error_summary_links(document) == [("Select organisations from the list", "#also_from")]
+    assert document.find(".//input[@name='subject']").get("value") == "The hidden victims"
+    assert document.find(".//input[@name='sent_on-day']").get("value") == "27"
+    assert Letter.casework.count() == 0
+
+
 def test_choosing_a_report_shows_its_recommendations_without_saving(signed_in_client, caseworker, hestia_report):
     client = signed_in_client(caseworker)
     data = letter_form_data(report=hestia_report.pk, action="show-recommendations", subject="")

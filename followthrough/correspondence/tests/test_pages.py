@@ -139,6 +139,12 @@ def test_the_public_register_lists_newest_first_and_filters_by_report(
     assert options == ["", "the-hidden-victims"]
 
 
+def test_a_report_filter_no_slug_could_have_shows_every_letter(published_letter):
+    for report in ("a%00b", "no such report"):
+        text = text_of(assert_good_page(Client().get(f"{url('list')}?report={report}")))
+        assert published_letter.subject in text
+
+
 def test_an_empty_register_says_so():
     assert "No letters have been published yet." in text_of(assert_good_page(Client().get(url("list"))))
 

@@ -7,6 +7,7 @@ from ninja.responses import Status
 from followthrough.calendar import deadlines
 from followthrough.calendar.forms import DeadlineQueryForm
 from followthrough.calendar.services import current_calendar
+from followthrough.core.forms import possible_slug
 from followthrough.reports.models import Obligation, Report
 from followthrough.responses.presenters import statuses
 
@@ -112,7 +113,7 @@ def reports(request):
 )
 def report_obligations(request, slug: str):
     """One row per recommendation per addressee, as on the report's matrix page: only published material counts."""
-    report = Report.public.filter(slug=slug).first()
+    report = Report.public.filter(slug=possible_slug(slug)).first()
     if report is None:
         return Status(404, {"errors": {"slug": ["No published report has this slug"]}})
     obligations = (

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.conf import settings
 
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import GovukChoiceField, GovukDateField
 
 from .deadlines import Rule
 
@@ -18,7 +18,7 @@ MAXIMUM_COUNT = {Rule.WORKING_DAYS: 1000, Rule.CALENDAR_DAYS: 3650, Rule.MONTHS:
 class DeadlineQueryForm(forms.Form):
     """What the calculator and the API both accept. The API sends `start` as YYYY-MM-DD."""
 
-    rule = forms.ChoiceField(
+    rule = GovukChoiceField(
         choices=CALCULATOR_RULES,
         error_messages={
             "required": "Select how the period is counted",
@@ -58,7 +58,7 @@ class DeadlineQueryForm(forms.Form):
 
 
 class DeadlineCalculatorForm(DeadlineQueryForm):
-    rule = forms.ChoiceField(
+    rule = GovukChoiceField(
         label="How is the period counted?",
         choices=CALCULATOR_RULES,
         widget=forms.RadioSelect,

@@ -34,10 +34,13 @@ def deadline_calculator(request):
 @permission_required("calendar.manage_holidays")
 def holidays(request):
     years = sorted({d.year for d in Holiday.objects.dates("date", "year")})
+    today = datetime.date.today()
     try:
-        year = int(request.GET.get("year") or datetime.date.today().year)
+        year = int(request.GET.get("year") or today.year)
     except ValueError:
-        year = datetime.date.today().year
+        year = today.year
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:  # a year no date can have shows this year (ADR 0013)
+        year = today.year
     rows = Holiday.objects.filter(date__year=year)
     return page(
         request, "calendar/holidays.jinja", "Bank holidays in England and Wales", holidays=rows, years=years, year=year

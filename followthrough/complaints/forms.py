@@ -6,7 +6,13 @@ The services check everything again: these forms only turn what people typed int
 from django import forms
 
 from followthrough.core import files
-from followthrough.core.forms import VersionedForm
+from followthrough.core.forms import (
+    GovukChoiceField,
+    GovukModelChoiceField,
+    GovukModelMultipleChoiceField,
+    GovukMultipleChoiceField,
+    VersionedForm,
+)
 from followthrough.core.uploads import EMPTY
 from followthrough.organisations.models import Organisation
 
@@ -23,7 +29,7 @@ class StartForm(forms.Form):
         organisations = list(organisations)
         self.organisations = organisations
         if len(organisations) > 1:
-            self.fields["organisation"] = forms.ChoiceField(
+            self.fields["organisation"] = GovukChoiceField(
                 label="Which organisation is making the super-complaint?",
                 choices=[(o.code, o.name) for o in organisations],
                 widget=forms.RadioSelect,
@@ -63,12 +69,12 @@ FORCES_ALL, FORCES_CHOSEN = "all", "chosen"
 
 
 class ForcesForm(forms.Form):
-    scope = forms.ChoiceField(
+    scope = GovukChoiceField(
         choices=[(FORCES_ALL, "All forces within section 29A"), (FORCES_CHOSEN, "Choose forces")],
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the complaint is about all forces or the forces you choose"},
     )
-    forces = forms.ModelMultipleChoiceField(
+    forces = GovukModelMultipleChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -154,7 +160,7 @@ YES, NO = "yes", "no"
 
 
 class EligibilityForm(VersionedForm):
-    decision = forms.ChoiceField(
+    decision = GovukChoiceField(
         label="What did the three authorities decide?",
         choices=[(Decision.ELIGIBLE.value, "Eligible"), (Decision.NOT_ELIGIBLE.value, "Not eligible")],
         widget=forms.RadioSelect,
@@ -165,14 +171,18 @@ class EligibilityForm(VersionedForm):
         widget=forms.Textarea,
         error_messages={"required": "Enter the reasons for the decision"},
     )
-    agreed_by = forms.MultipleChoiceField(
+    agreed_by = GovukMultipleChoiceField(
         label="Which authorities agreed the decision?",
         help_text="The decision is made jointly: all three must agree.",
         choices=[(code, name[0].upper() + name[1:]) for code, name in AUTHORITY_CODES.items()],
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        error_messages={
+            "invalid_choice": "Select all three authorities: HMICFRS, the IOPC and the College of Policing decide "
+            "jointly"
+        },
     )
-    repeats = forms.ModelChoiceField(
+    repeats = GovukModelChoiceField(
         label="Does it repeat an earlier super-complaint? (optional)",
         queryset=SuperComplaint.internal.none(),
         required=False,
@@ -180,11 +190,14 @@ class EligibilityForm(VersionedForm):
         empty_label="It does not repeat an earlier super-complaint",
         error_messages={"invalid_choice": "Select a super-complaint from the list"},
     )
-    circumstances_materially_changed = forms.ChoiceField(
+    circumstances_materially_changed = GovukChoiceField(
         label="If it repeats one, have circumstances materially changed since?",
         choices=[(YES, "Yes"), (NO, "No")],
         widget=forms.RadioSelect,
         required=False,
+        error_messages={
+            "invalid_choice": "Select whether circumstances have materially changed since the earlier super-complaint"
+        },
     )
 
     def __init__(self, *args, complaint=None, **kwargs):
@@ -219,7 +232,7 @@ class EligibilityForm(VersionedForm):
 
 
 class InvestigationForm(VersionedForm):
-    lead_bodies = forms.ModelMultipleChoiceField(
+    lead_bodies = GovukModelMultipleChoiceField(
         label="Which authorities lead the investigation?",
         queryset=Organisation.objects.none(),
         to_field_name="code",
@@ -257,12 +270,12 @@ SORT_NEXT_DEADLINE, SORT_RECEIVED_NEWEST, SORT_RECEIVED_OLDEST = "next-deadline"
 class InboxForm(forms.Form):
     """Filtering and sorting by GET parameters, so the inbox works without JavaScript and can be bookmarked."""
 
-    state = forms.ChoiceField(
+    state = GovukChoiceField(
         label="State",
         choices=[("", "All states")] + [(s.value, s.label) for s in State if s != State.DRAFT],
         required=False,
     )
-    sort = forms.ChoiceField(
+    sort = GovukChoiceField(
         label="Sort by",
         choices=[
             (SORT_NEXT_DEADLINE, "Next deadline (soonest first)"),

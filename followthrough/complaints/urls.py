@@ -6,12 +6,12 @@ from .views import public as public_views
 app_name = "complaints"
 
 OWN = "your-super-complaints/<int:complaint_id>"
-CASE = "casework/super-complaints/<str:reference>"
+CASE = "casework/super-complaints/<slug:reference>"
 
 urlpatterns = [
     # Public
     path("super-complaints/", public_views.complaint_list, name="public-list"),
-    path("super-complaints/<str:reference>/", public_views.complaint_detail, name="public-detail"),
+    path("super-complaints/<slug:reference>/", public_views.complaint_detail, name="public-detail"),
     # The designated body's own complaints
     path("your-super-complaints/", body.dashboard, name="dashboard"),
     path("your-super-complaints/new/title", body.start, name="start"),

@@ -7,7 +7,9 @@ label, hint, value and GOV.UK error message the same way, and the error summary 
 import datetime
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
+from django.db import connections, models
 
 
 def _error_message(bound_field):
@@ -208,3 +210,105 @@ class VersionedForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expected_version"].required = self.version_required
+
+
+# Choices and numbers checked at the edge (ADR 0013) -----------------------------------------------------------------
+
+# The words for a choice that is not on the page, where a field gives no words of its own.
+NOT_ON_THE_LIST = "Select an option from the list"
+
+
+def possible_slug(value):
+    """`value` if it could be a slug (letters, digits, hyphens and underscores), else "". An address can carry any
+    text, including a NUL character that PostgreSQL refuses to read, so a slug is checked before it is looked up."""
+    return value if validators.slug_re.fullmatch(value) else ""
+
+
+def column_range(model_field, using="default"):
+    """The smallest and largest whole numbers the database column of `model_field` holds (None: no limit)."""
+    return connections[using].ops.integer_field_range(model_field.get_internal_type())
+
+
+def _choice_messages(kwargs):
+    """A choice that is not on the page gets the field's own words: those for an unknown choice if it has them, else
+    those for no choice at all (the GOV.UK way: "Select when a reply is due"), never Django's "Select a valid
+    choice. 999 is not one of the available choices"."""
+    messages = dict(kwargs.get("error_messages") or {})
+    unknown = messages.get("invalid_choice") or messages.get("required") or NOT_ON_THE_LIST
+    for code in ("invalid_choice", "invalid_list", "invalid_pk_value", "null_characters_not_allowed"):
+        messages.setdefault(code, unknown)
+    kwargs["error_messages"] = messages
+    return kwargs
+
+
+class GovukChoiceField(forms.ChoiceField):
+    """One answer from a fixed list (radios or a select), with GOV.UK words for an answer that is not on it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**_choice_messages(kwargs))
+
+
+class GovukMultipleChoiceField(forms.MultipleChoiceField):
+    """Any answers from a fixed list (checkboxes), with GOV.UK words for an answer that is not on it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**_choice_messages(kwargs))
+
+
+class _RecordKeys:
+    """Refuses a posted key that the database could not look up before any query is made.
+
+    A page offers the keys of the records it lists; anything else (a number too large for the key's column, a word
+    where a number goes, a NUL character PostgreSQL cannot read) is an unknown choice. Django looks such keys up with
+    `__in`, which the database refuses with an error: a server error for the user, not a message (issue 8).
+    """
+
+    def _key_field(self):
+        meta = self.queryset.model._meta
+        field = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        while field.is_relation:
+            field = field.target_field
+        return field
+
+    def key_is_possible(self, value):
+        text = str(value)
+        if "\x00" in text:
+            return False
+        field = self._key_field()
+        if not isinstance(field, models.IntegerField):
+            return True
+        try:
+            number = int(text)
+        except ValueError:
+            return False
+        low, high = column_range(field, using=self.queryset.db)
+        return (low is None or low <= number) and (high is None or number <= high)
+
+    def refuse_impossible(self, values, code):
+        for value in values:
+            if not isinstance(value, self.queryset.model) and not self.key_is_possible(value):
+                raise ValidationError(self.error_messages[code], code=code)
+
+
+class GovukModelChoiceField(_RecordKeys, forms.ModelChoiceField):
+    """One record from a list, refusing a key the database could not hold before looking it up."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, **_choice_messages(kwargs))
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            self.refuse_impossible([value], "invalid_choice")
+        return super().to_python(value)
+
+
+class GovukModelMultipleChoiceField(_RecordKeys, forms.ModelMultipleChoiceField):
+    """Any records from a list (checkboxes), refusing keys the database could not hold before looking them up."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, **_choice_messages(kwargs))
+
+    def _check_values(self, value):
+        if isinstance(value, list | tuple):
+            self.refuse_impossible(value, "invalid_pk_value")
+        return super()._check_values(value)

@@ -3,7 +3,12 @@
 from django import forms
 
 from followthrough.core import files
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import (
+    GovukChoiceField,
+    GovukDateField,
+    GovukModelChoiceField,
+    GovukModelMultipleChoiceField,
+)
 from followthrough.core.uploads import EMPTY, size_words
 from followthrough.organisations.models import Kind, Organisation
 from followthrough.reports.models import Recommendation, Report
@@ -24,7 +29,7 @@ REDACTION_HINT = (
 )
 
 
-class OrganisationField(forms.ModelChoiceField):
+class OrganisationField(GovukModelChoiceField):
     def __init__(self, *, label, what, **kwargs):
         super().__init__(
             label=label,
@@ -38,7 +43,7 @@ class OrganisationField(forms.ModelChoiceField):
         )
 
 
-class JointOrganisationsField(forms.ModelMultipleChoiceField):
+class JointOrganisationsField(GovukModelMultipleChoiceField):
     def __init__(self, *, label, **kwargs):
         super().__init__(
             label=label,
@@ -53,7 +58,7 @@ class JointOrganisationsField(forms.ModelMultipleChoiceField):
         )
 
 
-class RecommendationChoiceField(forms.ModelMultipleChoiceField):
+class RecommendationChoiceField(GovukModelMultipleChoiceField):
     def label_from_instance(self, obj):
         first_line = obj.text.strip().splitlines()[0] if obj.text.strip() else ""
         words = first_line if len(first_line) <= 90 else first_line[:87].rstrip() + "…"
@@ -109,7 +114,7 @@ class LetterForm(forms.Form):
         widget=forms.Textarea,
         help_text=REDACTION_HINT,
     )
-    report = forms.ModelChoiceField(
+    report = GovukModelChoiceField(
         label="Report it is about (optional)",
         queryset=Report.casework.order_by("-published_on", "title"),
         required=False,
@@ -127,7 +132,7 @@ class LetterForm(forms.Form):
             "invalid_pk_value": "Select recommendations from the list",
         },
     )
-    reply_rule = forms.ChoiceField(
+    reply_rule = GovukChoiceField(
         label="When is a reply due?",
         choices=ReplyRule.choices,
         initial=ReplyRule.NONE.value,
@@ -290,7 +295,7 @@ class FileForm(forms.Form):
 class ClearForm(forms.Form):
     PUBLISH, CLEAR, WITHHOLD = "publish", "clear", "withhold"
 
-    decision = forms.ChoiceField(
+    decision = GovukChoiceField(
         label="What do you want to do?",
         choices=[
             (PUBLISH, "Clear it and publish it now"),
@@ -300,12 +305,13 @@ class ClearForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether to publish the letter or withhold it"},
     )
-    publish_file = forms.ChoiceField(
+    publish_file = GovukChoiceField(
         label="Publish the file as well?",
         choices=YES_NO,
         widget=forms.RadioSelect,
         required=False,
         help_text="Only if you have checked it holds no personal data. Redactions in the text do not change the file",
+        error_messages={"invalid_choice": "Select whether to publish the file as well"},
     )
     reason = forms.CharField(
         label="Why is it being withheld?",

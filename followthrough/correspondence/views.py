@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
-from followthrough.core.forms import add_service_errors
+from followthrough.core.forms import add_service_errors, possible_slug
 from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
@@ -46,7 +46,7 @@ def _file_response(letter, *, name):
 @public
 def letter_list(request):
     letters = Letter.public.all()
-    slug = request.GET.get("report", "")
+    slug = possible_slug(request.GET.get("report", ""))
     report = Report.public.filter(slug=slug).first() if slug else None
     if report is not None:
         letters = letters.for_report(report)
@@ -122,7 +122,7 @@ def casework_add(request):
         return letter
 
     initial = {}
-    report = Report.casework.filter(slug=request.GET.get("report", "")).first()
+    report = Report.casework.filter(slug=possible_slug(request.GET.get("report", ""))).first()
     if report is not None:
         initial["report"] = report.pk
     return _letter_form_page(

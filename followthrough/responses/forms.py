@@ -7,7 +7,7 @@ when the draft is sent for sign-off (`readiness_errors` on the models), not whil
 from django import forms
 
 from followthrough.core.formatting import long_date
-from followthrough.core.forms import GovukDateField, VersionedForm
+from followthrough.core.forms import GovukChoiceField, GovukDateField, VersionedForm
 
 from .models import Acceptance, Implementation
 
@@ -26,7 +26,7 @@ def _text(label, help_text=None, **kwargs):
 class ResponseForm(VersionedForm):
     version_required = False
 
-    acceptance = forms.ChoiceField(
+    acceptance = GovukChoiceField(
         label="Do you accept the recommendation?",
         choices=Acceptance.choices,
         required=False,
@@ -185,7 +185,7 @@ class EvidenceForm(forms.Form):
 class ReturnForm(VersionedForm):
     version_required = False
 
-    status = forms.ChoiceField(
+    status = GovukChoiceField(
         label="How far has the recommendation been implemented?",
         choices=Implementation.choices,
         required=False,

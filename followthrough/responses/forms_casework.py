@@ -6,7 +6,7 @@ forms only read what was typed, and the views put a service's refusal back on th
 
 from django import forms
 
-from followthrough.core.forms import VersionedForm
+from followthrough.core.forms import GovukChoiceField, VersionedForm
 from followthrough.organisations.models import Kind
 
 from .models import Outcome
@@ -19,8 +19,8 @@ ASSESS, REOPEN = "assess", "reopen"
 class MatrixFilterForm(forms.Form):
     """Filters read from the address (GET), so the matrix works without JavaScript and can be bookmarked."""
 
-    kind = forms.ChoiceField(label="Kind of body", choices=[("", "All kinds of body"), *Kind.choices], required=False)
-    state = forms.ChoiceField(label="State", choices=[("", "All states"), *STATE_CHOICES], required=False)
+    kind = GovukChoiceField(label="Kind of body", choices=[("", "All kinds of body"), *Kind.choices], required=False)
+    state = GovukChoiceField(label="State", choices=[("", "All states"), *STATE_CHOICES], required=False)
 
     def values(self):
         """The valid filters; anything unrecognised is ignored rather than shown as an error."""
@@ -34,7 +34,7 @@ class MatrixFilterForm(forms.Form):
 
 
 class AssessmentForm(forms.Form):
-    outcome = forms.ChoiceField(
+    outcome = GovukChoiceField(
         label="Is the recommendation implemented?",
         choices=[
             (Outcome.COMPLETE.value, "Complete"),

@@ -88,6 +88,12 @@ def test_open_deadlines_page_shows_a_moved_deadline_with_old_and_new_dates(signe
     assert "moved from 10 June 2033 to 13 June 2033 because 8 June 2033 was made a bank holiday" in text
 
 
+@pytest.mark.parametrize("year", ["999999999999999999999999", "0", "10000", "-1", "twenty"])
+def test_a_year_no_date_can_have_shows_this_years_bank_holidays(signed_in_client, administrator, year):
+    document = assert_good_page(signed_in_client(administrator).get(f"/calendar/bank-holidays?year={year}"))
+    assert f"Bank holidays in {datetime.date.today().year}" in text_of(document)
+
+
 @pytest.mark.parametrize("path", ["/calendar/bank-holidays", "/calendar/bank-holidays/add", "/calendar/deadlines"])
 def test_holiday_pages_are_refused_to_people_without_the_role(signed_in_client, path):
     assert signed_in_client(UserFactory()).get(path).status_code == 403

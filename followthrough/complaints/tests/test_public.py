@@ -49,6 +49,13 @@ def test_a_complaint_before_its_eligibility_decision_is_not_found_by_the_public(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("reference", ["SC-2026-0001%00", "SC%202026", "%E2%80%93"])
+def test_an_address_that_no_reference_could_have_is_not_found(reference):
+    complaint_in("eligible", organisation("hestia"))
+    assert_good_page(Client().get(f"/super-complaints/{reference}/"), status=404)
+
+
+@pytest.mark.django_db
 def test_the_public_page_shows_a_reduced_timeline_with_dates_but_no_private_notes_or_names(caseworker):
     from .. import services
 

@@ -139,6 +139,12 @@ def test_the_public_register_lists_newest_first_and_filters_by_report(
     assert options == ["", "the-hidden-victims"]
 
 
+def test_a_report_filter_no_slug_could_have_shows_every_letter(published_letter):
+    for report in ("a%00b", "no such report"):
+        text = text_of(assert_good_page(Client().get(f"{url('list')}?report={report}")))
+        assert published_letter.subject in text
+
+
 def test_an_empty_register_says_so():
     assert "No letters have been published yet." in text_of(assert_good_page(Client().get(url("list"))))
 
@@ -207,6 +213,18 @@ def test_bad_input_shows_the_error_summary_and_keeps_what_was_typed(signed_in_cl
     assert document.find(".//textarea[@name='body']").text.strip() == "Call [[01234 567890."
     assert document.find(".//input[@name='sent_on-day']").get("value") == "31"
     assert document.find(".//input[@name='from_office_holder']").get("value") == "Independent Anti-Slavery Commissioner"
+    assert Letter.casework.count() == 0
+
+
+def test_an_oversized_number_for_a_joint_sender_is_refused_with_a_message_and_saves_nothing(
+    signed_in_client, caseworker
+):
+    client = signed_in_client(caseworker)
+    data = letter_form_data(also_from=["999999999999999999999999"])
+    document = assert_good_page(client.post(url("casework-add"), data))
+    assert error_summary_links(document) == [("Select organisations from the list", "#also_from")]
+    assert document.find(".//input[@name='subject']").get("value") == "The hidden victims"
+    assert document.find(".//input[@name='sent_on-day']").get("value") == "27"
     assert Letter.casework.count() == 0
 
 

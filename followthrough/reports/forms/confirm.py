@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from followthrough.core.formatting import long_date
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import GovukChoiceField, GovukDateField
 from followthrough.core.provenance import Source
 
 
@@ -18,7 +18,7 @@ class PublishForm(forms.Form):
     """Publishing a report: today, by the server's clock, or, for a report published before the service held it,
     from its source with the date the source gives (ADR 0016). Nobody types the day they publish."""
 
-    how = forms.ChoiceField(
+    how = GovukChoiceField(
         label="When is the report published?",
         widget=forms.RadioSelect,
         choices=[(NOW, "Now"), (FROM_SOURCE, "It was published before it was recorded here")],

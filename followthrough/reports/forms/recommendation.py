@@ -3,7 +3,7 @@
 from django import forms
 
 from followthrough.core.formatting import long_date, plural
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import GovukChoiceField, GovukDateField, GovukModelMultipleChoiceField
 from followthrough.organisations.models import AddresseeGroup, Kind, Organisation
 
 from ..models import DueRule, Recommendation
@@ -22,7 +22,7 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 class AddresseesFormMixin(forms.Form):
     """Who a recommendation is addressed to: groups resolved on the publication date, and named organisations."""
 
-    groups = forms.ModelMultipleChoiceField(
+    groups = GovukModelMultipleChoiceField(
         label="Groups it is addressed to",
         queryset=AddresseeGroup.objects.order_by("name"),
         required=False,
@@ -33,7 +33,7 @@ class AddresseesFormMixin(forms.Form):
             "invalid_pk_value": "Select groups from the list",
         },
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = GovukModelMultipleChoiceField(
         label="Organisations named individually",
         queryset=Organisation.objects.filter(kind__in=[kind for kind, _ in ADDRESSEE_KINDS]).order_by("name"),
         required=False,
@@ -43,7 +43,7 @@ class AddresseesFormMixin(forms.Form):
             "invalid_pk_value": "Select organisations from the list",
         },
     )
-    jointly = forms.ChoiceField(
+    jointly = GovukChoiceField(
         label="Are the addressees asked to act jointly?",
         choices=YES_NO,
         initial="no",
@@ -119,7 +119,7 @@ class AddresseesFormMixin(forms.Form):
 
 
 class RecommendationForm(AddresseesFormMixin):
-    kind = forms.ChoiceField(
+    kind = GovukChoiceField(
         label="Is this a recommendation or an action?",
         choices=Recommendation.Kind.choices,
         initial=Recommendation.Kind.RECOMMENDATION.value,
@@ -153,7 +153,7 @@ class RecommendationForm(AddresseesFormMixin):
         required=False,
         help_text="One point on each line",
     )
-    due_rule = forms.ChoiceField(
+    due_rule = GovukChoiceField(
         label="When is it due?",
         choices=DueRule.choices,
         initial=DueRule.NONE.value,

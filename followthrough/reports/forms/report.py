@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from followthrough.complaints.models import State as ComplaintState
 from followthrough.complaints.models import SuperComplaint
-from followthrough.core.forms import GovukDateField
+from followthrough.core.forms import GovukChoiceField, GovukDateField, GovukModelChoiceField
 
 from ..models import Report
 
@@ -25,7 +25,7 @@ def complaints_awaiting_a_report(report=None):
     )
 
 
-class ComplaintChoiceField(forms.ModelChoiceField):
+class ComplaintChoiceField(GovukModelChoiceField):
     def label_from_instance(self, obj):
         title = f": {obj.title}" if obj.title else ""
         return f"{obj.reference} ({obj.designated_body.name}){title}"
@@ -40,7 +40,7 @@ class ReportForm(forms.Form):
             "max_length": "The title must be 300 characters or fewer",
         },
     )
-    source = forms.ChoiceField(
+    source = GovukChoiceField(
         label="What is the report about?",
         choices=Report.Source.choices,
         widget=forms.RadioSelect,
@@ -106,14 +106,14 @@ class ReportForm(forms.Form):
             "max_value": "The response period must be 3650 or fewer",
         },
     )
-    response_unit = forms.ChoiceField(
+    response_unit = GovukChoiceField(
         label="Is the response period in days or months?",
         choices=Report.ResponseUnit.choices,
         initial=Report.ResponseUnit.CALENDAR_DAYS.value,
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the response period is in days or months"},
     )
-    response_applies_to = forms.ChoiceField(
+    response_applies_to = GovukChoiceField(
         label="Who must publish a response?",
         choices=Report.ResponseAppliesTo.choices,
         initial=Report.ResponseAppliesTo.CHIEF_OFFICERS_AND_LOCAL_POLICING_BODIES.value,

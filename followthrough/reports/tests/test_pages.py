@@ -248,6 +248,32 @@ def test_the_recommendation_form_keeps_choices_and_explains_each_problem(signed_
     assert checked == [str(home_office.pk)]
 
 
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [("organisations", "Select organisations from the list"), ("groups", "Select groups from the list")],
+)
+def test_an_oversized_number_for_an_addressee_is_refused_with_a_message_and_saves_nothing(
+    signed_in_client, caseworker, make_report, field, message
+):
+    report = make_report()
+    home_office = Organisation.objects.get(code="home-office")
+    data = {
+        "kind": "recommendation",
+        "number": "2",
+        "text": "Assure themselves that victims are identified",
+        "organisations": [home_office.pk],
+        "jointly": "no",
+        "due_rule": "none",
+    }
+    data[field] = [*data.get(field, []), "999999999999999999999999"]
+    response = signed_in_client(caseworker).post(f"/casework/reports/{report.slug}/recommendations/new", data)
+    document = assert_good_page(response)
+    assert error_summary_links(document) == [(message, f"#{field}")]
+    assert document.find(".//textarea[@name='text']").text.strip() == "Assure themselves that victims are identified"
+    assert document.find(".//input[@name='number']").get("value") == "2"
+    assert not report.recommendations.exists()
+
+
 def test_the_publish_page_says_how_many_obligations_each_recommendation_creates(
     signed_in_client, caseworker, make_report, add_recommendation
 ):

@@ -62,3 +62,10 @@ def test_an_unknown_or_draft_report_is_not_found(make_report):
         response = Client().get(f"/api/v1/reports/{slug}/obligations")
         assert response.status_code == 404
         assert response.json() == {"errors": {"slug": ["No published report has this slug"]}}
+
+
+def test_a_slug_with_a_character_no_slug_has_is_not_found_rather_than_an_error(hestia_like):
+    for slug in ("a%00b", f"{hestia_like.slug}%00", "a b"):
+        response = Client().get(f"/api/v1/reports/{slug}/obligations")
+        assert response.status_code == 404
+        assert response.json() == {"errors": {"slug": ["No published report has this slug"]}}

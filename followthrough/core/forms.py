@@ -10,6 +10,9 @@ from django import forms
 from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import connections, models
+from django.utils import timezone
+
+from .provenance import Source
 
 
 def _error_message(bound_field):
@@ -312,3 +315,78 @@ class GovukModelMultipleChoiceField(_RecordKeys, forms.ModelMultipleChoiceField)
         if isinstance(value, list | tuple):
             self.refuse_impossible(value, "invalid_pk_value")
         return super()._check_values(value)
+
+
+# The historical path: a record entered from a published source (ADR 0016) ------------------------------------------
+
+
+class SourceForm(forms.Form):
+    """The source a record published elsewhere is entered from: the document's name, a link, and the date it gives.
+
+    Nobody types the day they published something in the service; these fields are only for a record that was
+    published before the service held it. A source that gives no date says so (`no_date`), and the record is then
+    "date not known", never late or on time. Where every such document has a date (`date_required`), there is no
+    "no date" box.
+    """
+
+    date_required = False
+    what = "the record"
+
+    source_title = forms.CharField(
+        label="Name of the document it is recorded from",
+        help_text="For example, the organisation's published response, or its web page's title",
+        required=False,
+        max_length=255,
+        error_messages={"max_length": "The name of the document must be 255 characters or fewer"},
+    )
+    source_url = forms.URLField(
+        label="Link to the document (optional)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter the link in the correct format, like https://www.example.gov.uk/response",
+            "max_length": "The link must be 500 characters or fewer",
+        },
+    )
+    source_on = GovukDateField(
+        label="The date the document gives for publication",
+        name_in_errors="date the document gives for publication",
+        help_text="For example, 26 5 2021",
+        required=False,
+    )
+    no_date = forms.BooleanField(label="The document gives no date", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.date_required:
+            del self.fields["no_date"]
+
+    def clean_source_fields(self):
+        """Check the source: call from `clean` when the record is being entered from a source."""
+        cleaned = self.cleaned_data
+        if not (cleaned.get("source_title") or "").strip():
+            self.add_error("source_title", f"Enter the name of the document {self.what} is recorded from")
+        on, no_date = cleaned.get("source_on"), cleaned.get("no_date", False)
+        if "source_on" in self.errors:
+            return
+        if on is None and not no_date:
+            self.add_error(
+                "source_on",
+                "Enter the date the document gives for publication"
+                + ("" if self.date_required else ", or select that it gives no date"),
+            )
+        elif on is not None and no_date:
+            self.add_error("source_on", "Enter the date the document gives, or select that it gives no date, not both")
+        elif on is not None and on > timezone.localdate():
+            self.add_error("source_on", "The date the document gives for publication must be today or in the past")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_source_fields()
+        return cleaned
+
+    def source(self):
+        """The `core.provenance.Source` typed in: its date is None where the document gives none."""
+        data = self.cleaned_data
+        return Source(data["source_title"].strip(), on=data.get("source_on"), url=data.get("source_url") or "")

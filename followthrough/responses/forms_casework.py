@@ -6,9 +6,12 @@ forms only read what was typed, and the views put a service's refusal back on th
 
 from django import forms
 
-from followthrough.core.forms import GovukChoiceField, VersionedForm
-from followthrough.organisations.models import Kind
+from followthrough.core.forms import GovukChoiceField, GovukModelChoiceField, SourceForm, VersionedForm
+from followthrough.organisations.models import Kind, Organisation
+from followthrough.reports.models import Report
+from followthrough.reports.models import State as ReportState
 
+from .forms import ResponseForm, ReturnForm
 from .models import Outcome
 from .presenters import STATE_CHOICES
 
@@ -70,4 +73,37 @@ class CollationForm(VersionedForm):
         "the figures as they stand on the day it is published.",
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
+    )
+
+
+class ResponseFromSourceForm(SourceForm, ResponseForm):
+    """A response published elsewhere, entered by a caseworker word for word with its source (the historical path)."""
+
+    what = "the response"
+    field_order = ["acceptance", "partially_accepted_reason", "not_accepted_reason", "done"]
+
+
+class ReturnFromSourceForm(SourceForm, ReturnForm):
+    """A progress return published elsewhere, entered by a caseworker with its source (the historical path)."""
+
+    what = "the return"
+    field_order = ["status", "narrative"]
+
+
+class PublishedElsewhereForm(forms.Form):
+    """Which report and organisation to enter records for: read from the address, so the choice can be bookmarked."""
+
+    report = GovukModelChoiceField(
+        label="Report",
+        queryset=Report.casework.filter(state=ReportState.PUBLISHED).order_by("-published_on", "title"),
+        to_field_name="slug",
+        empty_label="Choose a report",
+        error_messages={"required": "Select the report"},
+    )
+    organisation = GovukModelChoiceField(
+        label="Organisation that published it",
+        queryset=Organisation.objects.order_by("name"),
+        to_field_name="code",
+        empty_label="Choose an organisation",
+        error_messages={"required": "Select the organisation"},
     )

@@ -6,7 +6,7 @@ Views also scope every lookup to the organisations the user acts for, so another
 
 import rules
 
-from followthrough.accounts.predicates import has_role, is_caseworker
+from followthrough.accounts.predicates import has_role, is_administrator, is_caseworker
 from followthrough.organisations.models import Role
 
 is_editor_or_approver = has_role(Role.EDITOR, Role.APPROVER)
@@ -14,3 +14,4 @@ is_editor_or_approver = has_role(Role.EDITOR, Role.APPROVER)
 rules.add_perm("responses.view_own_obligations", is_editor_or_approver)
 rules.add_perm("responses.assess", is_caseworker)
 rules.add_perm("responses.collate", has_role(Role.COLLATOR))
+rules.add_perm("responses.record_from_source", is_caseworker | is_administrator)

@@ -1,6 +1,6 @@
 from django.urls import path  # noqa: F401
 
-from .views import casework, collation, organisation, public
+from .views import casework, collation, historical, organisation, public
 
 app_name = "responses"
 
@@ -46,6 +46,17 @@ urlpatterns = [
     path("organisations/<slug:code>/record", public.organisation_record, name="organisation-record"),
     path("casework/assessments", casework.assessment_list, name="assessments"),
     path("casework/assessments/<int:return_id>", casework.assessment_detail, name="assessment"),
+    path("casework/published-elsewhere", historical.published_elsewhere, name="published-elsewhere"),
+    path(
+        "casework/published-elsewhere/obligations/<int:obligation_id>/response",
+        historical.response_from_source,
+        name="response-from-source",
+    ),
+    path(
+        "casework/published-elsewhere/returns/<int:return_id>",
+        historical.return_from_source,
+        name="return-from-source",
+    ),
     path("collation", collation.collation_list, name="collation"),
     path("collation/<slug:slug>/<slug:kind>/<int:number>", collation.collation_detail, name="collation-detail"),
     path(

@@ -190,6 +190,8 @@ CREATE_ROUTES = {
     "your-obligations/<int:obligation_id>/response/evidence/new",
     "your-obligations/<int:obligation_id>/returns/<int:number>/evidence/new",
     "casework/assessments/<int:return_id>",
+    "casework/published-elsewhere/obligations/<int:obligation_id>/response",
+    "casework/published-elsewhere/returns/<int:return_id>",
     "collation/<slug:slug>/<slug:kind>/<int:number>",
     "casework/correspondence/new",
     "casework/correspondence/<int:letter_id>/reply",

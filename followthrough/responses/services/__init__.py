@@ -16,6 +16,7 @@ from .collations import (
 )
 from .common import acts_for
 from .evidence import evidence_add, evidence_remove
+from .historical import response_enter_from_source, return_enter_from_source
 from .responses import (
     action_remove,
     action_save,
@@ -54,6 +55,7 @@ __all__ = [
     "evidence_add",
     "evidence_remove",
     "response_approve",
+    "response_enter_from_source",
     "response_publish",
     "response_record_from_source",
     "response_save",
@@ -61,6 +63,7 @@ __all__ = [
     "response_start",
     "response_submit",
     "return_approve",
+    "return_enter_from_source",
     "return_due",
     "return_publish",
     "return_record_from_source",

@@ -35,16 +35,26 @@ def response_start(*, obligation, started_by, is_example=False):
     actor = common.require(started_by, obligation.organisation, *DRAFTERS, doing="write its response")
     if not obligation.is_active:
         raise ValidationError("This recommendation is no longer addressed to your organisation")
-    response, _ = Response.objects.get_or_create(obligation=obligation)
-    response = Response.objects.select_for_update().get(pk=response.pk)
+    response = response_locked(obligation)
     working = response.working_version()
     if working:
         return working
+    return version_new(response=response, actor=actor, is_example=is_example)
+
+
+def response_locked(obligation):
+    """The obligation's response, created if need be and locked, so two people starting one make one."""
+    response, _ = Response.objects.get_or_create(obligation=obligation)
+    return Response.objects.select_for_update().get(pk=response.pk)
+
+
+def version_new(*, response, actor, is_example=False):
+    """A new draft version of `response`, written by `actor`: the first, or a copy of the last published one."""
     previous = response.latest_published()
     version = ResponseVersion(
         response=response,
         number=previous.number + 1 if previous else 1,
-        drafted_by=started_by,
+        drafted_by=actor.user,
         is_example=is_example,
         acceptance=previous.acceptance if previous else "",
         acceptance_reason=previous.acceptance_reason if previous else "",
@@ -61,16 +71,16 @@ def response_start(*, obligation, started_by, is_example=False):
             action.save()
         # Evidence carries over too: the new row points at the same stored file, which is never deleted.
         for evidence in previous.evidence.all():
-            evidence.pk, evidence.version, evidence.added_by = None, version, started_by
+            evidence.pk, evidence.version, evidence.added_by = None, version, actor.user
             evidence.save()
     else:
         PointAnswer.objects.bulk_create(
             PointAnswer(version=version, position=point.position, point_text=point.text)
-            for point in obligation.recommendation.points.all()
+            for point in response.obligation.recommendation.points.all()
         )
-    audit.record(actor=started_by, instance=version, action=AuditEntry.Action.CREATED)
+    audit.record(actor=actor.user, instance=version, action=AuditEntry.Action.CREATED)
     title = f"Correction started (version {version.number})" if previous else "Response started"
-    common.event(obligation=obligation, actor=actor, title=title)
+    common.event(obligation=response.obligation, actor=actor, title=title)
     contributed(version, actor)
     return version
 
@@ -93,18 +103,30 @@ def response_save(
     changed by someone else) is refused rather than undoing what happened since."""
     locked = _edit(version, saved_by, expected_version)
     before = audit.snapshot(locked)
-    locked.acceptance = acceptance or ""
-    locked.acceptance_reason = acceptance_reason.strip() if acceptance != Acceptance.ACCEPTED else ""
-    locked.done = done.strip()
-    locked.change_note = change_note.strip() if locked.number > 1 else ""
-    for answer in locked.point_answers.all():
-        text, addressed = (point_answers or {}).get(answer.position, (answer.answer, answer.addressed))
-        answer.answer, answer.addressed = text.strip(), bool(addressed)
-        answer.save()
+    content_write(
+        locked,
+        acceptance=acceptance,
+        acceptance_reason=acceptance_reason,
+        done=done,
+        change_note=change_note,
+        point_answers=point_answers,
+    )
     common.sign_off_workflow.saved(locked, user=saved_by, before=before)
     if version is not locked:
         version.refresh_from_db()
     return locked
+
+
+def content_write(version, *, acceptance, acceptance_reason="", done="", change_note="", point_answers=None):
+    """Put what was typed on a draft version and its point answers. The caller has locked it, and saves it."""
+    version.acceptance = acceptance or ""
+    version.acceptance_reason = acceptance_reason.strip() if acceptance != Acceptance.ACCEPTED else ""
+    version.done = done.strip()
+    version.change_note = change_note.strip() if version.number > 1 else ""
+    for answer in version.point_answers.all():
+        text, addressed = (point_answers or {}).get(answer.position, (answer.answer, answer.addressed))
+        answer.answer, answer.addressed = text.strip(), bool(addressed)
+        answer.save()
 
 
 def _check_target_date(action, previous, target_date, revision_reason):

@@ -15,6 +15,7 @@ from followthrough.responses.models import (
     Evidence,
     Implementation,
     PlannedAction,
+    ProgressReturn,
     ResponseVersion,
 )
 from followthrough.testing.client import FormClient
@@ -100,7 +101,40 @@ def _collation(people):
     )
 
 
+def _response_from_source(people):
+    ob = people.obligation(2)
+    return (
+        people.caseworker,
+        reverse("responses:response-from-source", kwargs={"obligation_id": ob.pk}),
+        lambda: {
+            "source_title": "Warwickshire's published response",
+            "no_date": "on",
+            "acceptance": "accepted",
+            "done": "Bitesize training.",
+            "point_1": "Guides are on the intranet.",
+        },
+        ResponseVersion.casework.filter(response__obligation=ob).count,
+    )
+
+
+def _return_from_source(people):
+    record = progress_return(people.obligation(2))
+    return (
+        people.caseworker,
+        reverse("responses:return-from-source", kwargs={"return_id": record.pk}),
+        lambda: {
+            "source_title": "Warwickshire's update",
+            "no_date": "on",
+            "status": "in-progress",
+            "narrative": "Under way.",
+        },
+        ProgressReturn.casework.filter(pk=record.pk, state="published").count,
+    )
+
+
 CASES = {
+    "response-from-source": _response_from_source,
+    "return-from-source": _return_from_source,
     "response": _response,
     "action-add": _action_add,
     "response-evidence-add": _response_evidence_add,

@@ -11,7 +11,9 @@ asks for. `Workflow.take` is the only code that changes a record's state. It
   then recorded on the record and shown), *complete before sign-off* (the record's `readiness_errors()`), and a note
   where one is needed;
 - stamps who and when from the server's clock (`<stamp>_by`, `<stamp>_at`), bumps the version, saves, audits and
-  writes the history row through the record type's own `history` callable.
+  writes the history row through the record type's own `history` callable;
+- tells the people the step concerns, through the record type's own `notify` callable, in the same transaction: the
+  outbox keys each notice by the record, the step and the record's version, so a step is notified once.
 
 Content changes go through `Workflow.edit`, which takes the same lock and version check, refuses unless the record is
 in an editable state, and remembers who changed the content (`ContentEdit`), so four eyes needs no guesswork.
@@ -67,12 +69,15 @@ class Transition:
 class Workflow:
     """The transitions of one kind of record, and how to find the organisation it belongs to and write its history."""
 
-    def __init__(self, transitions, *, organisation_of, history, editable=(), what=lambda record: "record"):
+    def __init__(
+        self, transitions, *, organisation_of, history, editable=(), what=lambda record: "record", notify=None
+    ):
         self.transitions = transitions
         self.organisation_of = organisation_of
         self.history = history
         self.editable = frozenset(editable)
         self.what = what
+        self.notify = notify  # tells the people a step concerns, through the outbox: (record, name, actor, note)
 
     def __getitem__(self, name):
         return self.transitions[name]
@@ -147,6 +152,8 @@ class Workflow:
             from_state=from_state,
             public=transition.public,
         )
+        if self.notify is not None:
+            self.notify(record=locked, name=name, actor=actor, note=note)
         if record is not locked:
             record.refresh_from_db()
         return locked

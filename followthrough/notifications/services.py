@@ -71,17 +71,37 @@ def reminders_queue(*, organisation, roles, key, subject, body):
     Each user's message has its own key, `"{key}:user:{user.pk}"`, so someone given the role later still gets one on
     the next run and no one gets two.
     """
+    return notices_queue(users=role_holders(organisation, roles), key=key, subject=subject, body=body)
+
+
+def role_holders(organisation, roles):
+    """The active users who hold one of `roles` at `organisation` (or at any of `organisation`, if a list)."""
     roles = [roles] if isinstance(roles, str) else list(roles)
-    users = (
-        User.objects.filter(memberships__organisation=organisation, memberships__role__in=roles, is_active=True)
+    organisations = organisation if isinstance(organisation, list | tuple | set) else [organisation]
+    return (
+        User.objects.filter(memberships__organisation__in=organisations, memberships__role__in=roles, is_active=True)
         .distinct()
         .order_by("pk")
     )
+
+
+@transaction.atomic
+def notices_queue(*, users, key, subject, body):
+    """Queue one message to each of `users` (active ones only); return how many are new.
+
+    Each user's message has its own key, `"{key}:user:{user.pk}"`: a step taken again with the same key (a retry,
+    a second run) queues nothing new, and nobody gets two.
+    """
     queued = 0
-    for user in users:
+    for user in sorted({u for u in users if u is not None and u.is_active}, key=lambda u: u.pk):
         _, created = _queue(key=f"{key}:user:{user.pk}", to=user.email, subject=subject, body=body, user=user)
         queued += created
     return queued
+
+
+def link(path):
+    """The address of a page of the service, for an email: SERVICE_URL and the path."""
+    return f"{settings.SERVICE_URL.rstrip('/')}{path}"
 
 
 def outbox_send_soon():

@@ -18,7 +18,7 @@ from django.urls import reverse
 from followthrough.core.actors import SERVICE_NAME
 from followthrough.core.formatting import long_date
 from followthrough.notifications.reminders import OVERDUE, reminder_stage
-from followthrough.notifications.services import reminders_queue
+from followthrough.notifications.services import link, reminders_queue
 from followthrough.organisations.models import Role
 from followthrough.reports.models import Obligation
 
@@ -36,8 +36,7 @@ def _overdue_catch_up_days():
 
 
 def _link(obligation):
-    base = settings.SERVICE_URL.rstrip("/")
-    return f"{base}{reverse('responses:obligation', args=[obligation.pk])}"
+    return link(reverse("responses:obligation", args=[obligation.pk]))
 
 
 def _remind(*, obligation, what, due_on, on, key):

@@ -102,7 +102,15 @@ sign_off_workflow = Workflow(
     history=_history,
     editable=(State.DRAFT,),
     what=_what,
+    notify=lambda **step: notify(**step),
 )
+
+
+def notify(**step):
+    """Tell the people a step concerns (`responses.notices`), imported here, as the notices read the services' names."""
+    from ..notices import sign_off_notify
+
+    return sign_off_notify(**step)
 
 
 def allowed(record, action):

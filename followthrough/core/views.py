@@ -4,6 +4,7 @@ from django.shortcuts import render
 from .forms import error_summary
 from .models import AuditEntry
 from .permissions import permission_required, public
+from .presenters import audit_table, pagination
 
 
 def page(request, template, title, *, forms=(), status=200, **context):
@@ -30,8 +31,8 @@ def privacy(request):
 @permission_required("core.view_audit")
 def audit(request):
     entries = AuditEntry.objects.select_related("content_type").all()
-    paginator = Paginator(entries, 50)
-    return page(request, "core/audit.jinja", "Audit trail", entries=paginator.get_page(request.GET.get("page")))
+    shown = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return page(request, "core/audit.jinja", "Audit trail", table=audit_table(shown), pagination=pagination(shown))
 
 
 def bad_request(request, exception=None):

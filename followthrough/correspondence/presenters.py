@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from followthrough.core import files
 from followthrough.core.formatting import long_date, plural
+from followthrough.core.presenters import TimelineEvent
 from followthrough.core.uploads import size_words
 from followthrough.reports.models import Recommendation, Report
 from followthrough.reports.models import State as ReportState
@@ -286,12 +287,11 @@ class LetterPresenter:
         if self.public:
             changes = changes.public()
         return [
-            {
-                "title": change.title,
-                "at": change.at,
-                "actor_label": change.actor_organisation_label if self.public else change.actor_label,
-                "note": change.note if (not self.public or change.to_state == State.WITHHELD) else "",
-            }
+            TimelineEvent.from_entry(
+                change,
+                public=self.public,
+                note=change.note if (not self.public or change.to_state == State.WITHHELD) else "",
+            )
             for change in changes
         ]
 

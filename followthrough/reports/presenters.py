@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from followthrough.calendar import deadlines
 from followthrough.core.formatting import long_date, plural
+from followthrough.core.presenters import TimelineEvent
 from followthrough.core.provenance import when_published
 
 from .models import DueRule, Obligation, Report
@@ -171,8 +172,9 @@ class ReportPresenter:
         ]
 
     def events(self):
-        events = self.report.events.all()
-        return [e for e in events if e.is_public] if self.public else list(events)
+        """The report's timeline. The public see the steps marked public; the report's history names who acted."""
+        events = [e for e in self.report.events.all() if e.is_public or not self.public]
+        return [TimelineEvent.from_entry(e, public=False) for e in events]
 
     def recommendations(self):
         return [RecommendationPresenter(r) for r in recommendations_for_page(self.report)]

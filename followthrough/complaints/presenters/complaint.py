@@ -9,6 +9,7 @@ from django.utils import timezone
 from markupsafe import Markup
 
 from followthrough.core.formatting import date_time, long_date, paragraphs, weekday_date
+from followthrough.core.presenters import TimelineEvent
 
 from .. import conf
 from ..models import AUTHORITY_CODES, State
@@ -297,18 +298,12 @@ def _event(event, *, public):
         date = long_date(event.on) if event.on else DATE_NOT_KNOWN
         when = f"{date}, according to {event.source_title}; recorded here on {long_date(recorded)}"
     if public:
-        return {
-            "title": PUBLIC_EVENT_TITLES.get(State(event.to_state), event.title),
-            "when": when,
-            "when_iso": when_iso,
-        }
-    return {
-        "title": event.title,
-        "when": when,
-        "when_iso": when_iso,
-        "actor_label": event.actor_label,
-        "note": event.note,
-    }
+        return TimelineEvent(
+            title=PUBLIC_EVENT_TITLES.get(State(event.to_state), event.title), when=when, when_iso=when_iso
+        )
+    return TimelineEvent(
+        title=event.title, when=when, when_iso=when_iso, actor_label=event.actor_label, note=event.note
+    )
 
 
 class InboxRow:

@@ -18,12 +18,17 @@ def _with_tag(words):
     return {"text": words["text"]}
 
 
-def _clock_cells(row):
+def _clock_rows(inbox_rows, first_cell):
+    """Each complaint's row: `first_cell(complaint)` names it, then its state, when received and its clocks."""
     return [
-        {"html": tag_html(row.state_tag)},
-        {"text": row.received_text},
-        _with_tag(row.acknowledgement),
-        _with_tag(row.progress_report),
+        [
+            {"html": first_cell(row.presenter)},
+            {"html": tag_html(row.state_tag)},
+            {"text": row.received_text},
+            _with_tag(row.acknowledgement),
+            _with_tag(row.progress_report),
+        ]
+        for row in inbox_rows
     ]
 
 
@@ -56,40 +61,30 @@ def drafts_table(presenters):
 
 def sent_table(inbox_rows):
     """A designated body's submitted complaints, with their clocks."""
-    rows = [
-        [
-            {
-                "html": format_html(
-                    '<a class="govuk-link" href="{}">{}</a><br><span class="govuk-body-s">{}</span>',
-                    reverse("complaints:detail", kwargs={"complaint_id": row.presenter.pk}),
-                    row.presenter.heading,
-                    row.presenter.reference,
-                )
-            },
-            *_clock_cells(row),
-        ]
-        for row in inbox_rows
-    ]
+    rows = _clock_rows(
+        inbox_rows,
+        lambda complaint: format_html(
+            '<a class="govuk-link" href="{}">{}</a><br><span class="govuk-body-s">{}</span>',
+            reverse("complaints:detail", kwargs={"complaint_id": complaint.pk}),
+            complaint.heading,
+            complaint.reference,
+        ),
+    )
     return {"attributes": {"aria-labelledby": "submitted"}, "head": _head(*CLOCK_HEADINGS), "rows": rows}
 
 
 def inbox_table(inbox_rows):
     """The caseworkers' inbox: every submitted complaint with its clocks."""
-    rows = [
-        [
-            {
-                "html": format_html(
-                    '<a class="govuk-link" href="{}">{}</a><br>{}<br><span class="govuk-body-s">{}</span>',
-                    reverse("complaints:casework-detail", kwargs={"reference": row.presenter.reference}),
-                    row.presenter.reference,
-                    row.presenter.heading,
-                    row.presenter.designated_body_name,
-                )
-            },
-            *_clock_cells(row),
-        ]
-        for row in inbox_rows
-    ]
+    rows = _clock_rows(
+        inbox_rows,
+        lambda complaint: format_html(
+            '<a class="govuk-link" href="{}">{}</a><br>{}<br><span class="govuk-body-s">{}</span>',
+            reverse("complaints:casework-detail", kwargs={"reference": complaint.reference}),
+            complaint.reference,
+            complaint.heading,
+            complaint.designated_body_name,
+        ),
+    )
     return {
         "caption": plural(len(rows), "super-complaint"),
         "captionClasses": "govuk-table__caption--m",

@@ -1,6 +1,9 @@
 from django.conf import settings
 
 from .once import FormInputs
+from .presenters import tag, tag_html
+
+DEMO_TAG = tag_html(tag("Demonstration", "yellow"))
 
 
 def govuk_template(request):
@@ -10,7 +13,7 @@ def govuk_template(request):
     django-csp's nonce is lazy and counts as false until first used, so it is turned into text here.
     """
     nonce = getattr(request, "csp_nonce", None)
-    return {"cspNonce": str(nonce) if nonce is not None else "", "demo_site": settings.DEMO_SITE}
+    return {"cspNonce": str(nonce) if nonce is not None else "", "demo_site": settings.DEMO_SITE, "demo_tag": DEMO_TAG}
 
 
 def form_inputs(request):

@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 
 from followthrough.core import files
 from followthrough.core.formatting import long_date
+from followthrough.core.presenters import TimelineEvent
 from followthrough.core.provenance import published_words, when_published
 from followthrough.core.uploads import size_words
 
@@ -312,12 +313,5 @@ def public_history(records):
     """The public steps of every obligation on a page, newest first, each titled with its recommendation."""
     titles = {r.obligation.pk: r.recommendation.title for r in records}
     events = Event.objects.filter(obligation_id__in=titles, is_public=True).order_by("-at", "-pk")
-    return [
-        {
-            "title": f"{titles[e.obligation_id]}: {e.title}",
-            "at": e.at,
-            "actor_label": e.actor_organisation_label,  # the public reads who acted by organisation, not by name
-            "note": e.note,
-        }
-        for e in events
-    ]
+    # The public read who acted by organisation, not by name.
+    return [TimelineEvent.from_entry(e, public=True, title=f"{titles[e.obligation_id]}: {e.title}") for e in events]

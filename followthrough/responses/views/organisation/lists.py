@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from followthrough.core.permissions import permission_required
+from followthrough.core.presenters import TimelineEvent
 from followthrough.core.views import page
 
 from ...models import Assessment
@@ -63,7 +64,7 @@ def obligation_detail(request, obligation_id):
         earlier=list(reversed(published[:-1])),
         updates=[v for v in published if v.number > 1],
         returns=cards,
-        events=obligation.response_events.all(),
+        events=[TimelineEvent.from_entry(e, public=False) for e in obligation.response_events.all()],
         is_example=any(v.is_example for v in versions) or any(c.progress_return.is_example for c in cards),
         example_warning=EXAMPLE_WARNING,
         evidence_words=evidence_words,

@@ -43,6 +43,9 @@ class DemoComplaint:
     evidence: str = NOT_IN_SOURCES
     received_note: str = ""
     eligible_on: datetime.date | None = None
+    # Where the eligibility notice says so, its publication date is not the decision's: the note says which is known.
+    eligible_note: str = ELIGIBLE_DATE_NOTE
+    source: Source | None = None  # the publication page, where it says when the complaint was received
 
 
 DEMO_COMPLAINTS = [
@@ -93,24 +96,39 @@ DEMO_COMPLAINTS = [
     ),
     DemoComplaint(
         body="tees-valley-inclusion-project",
-        title="Honour-based abuse",
+        title="Invisible Survivors – The Long Wait For Justice",
         received_on=datetime.date(2020, 8, 7),
         features=(
-            "Summary: a super-complaint by the Tees Valley Inclusion Project about the police response to "
-            "honour-based abuse. The report on it was published on 16 December 2022."
+            "Summary: the Tees Valley Inclusion Project's super-complaint, Invisible Survivors – The Long Wait For "
+            "Justice. In HMICFRS's words, it is about the police response to victims of sexual abuse from ethnic "
+            "minority backgrounds who may be at risk of honour-based abuse. The report on it was published on "
+            "16 December 2022."
+        ),
+        source=Source(
+            "HMICFRS: How the police respond to victims of sexual abuse when the victim is from an ethnic minority "
+            "background and may be at risk of honour-based abuse",
+            url="https://hmicfrs.justiceinspectorates.gov.uk/publications/report-on-tees-valley-inclusion-project-"
+            "super-complaint/",
         ),
     ),
     DemoComplaint(
         body="criminal-justice-alliance",
-        title="Section 60 stop and search",
+        title="More harm than good",
         received_on=datetime.date(2021, 5, 1),
         received_note=(
             "Received in May 2021. The day is not known: 1 May 2021 is recorded, so the acknowledgement deadline "
             "shown is worked out from that day."
         ),
         features=(
-            "Summary: a super-complaint by the Criminal Justice Alliance about stop and search under section 60. "
-            "The report on it was published on 15 December 2023."
+            "Summary: the Criminal Justice Alliance's super-complaint, More harm than good. In HMICFRS's words, it is "
+            "about the police’s use of section 60 of the Criminal Justice and Public Order Act 1994, and the scrutiny "
+            "of all stop and search powers. The report on it was published on 15 December 2023."
+        ),
+        source=Source(
+            "HMICFRS: Report on the Criminal Justice Alliance’s super-complaint - Section 60 of the Criminal Justice "
+            "and Public Order Act 1994 and independent community scrutiny of stop and search",
+            url="https://hmicfrs.justiceinspectorates.gov.uk/publications/report-on-the-criminal-justice-alliances-"
+            "stop-and-search-super-complaint/",
         ),
     ),
     DemoComplaint(
@@ -122,16 +140,27 @@ DEMO_COMPLAINTS = [
             "deadline shown is worked out from that day."
         ),
         features=(
-            "Summary: a super-complaint by the Suzy Lamplugh Trust about the police response to stalking. It was "
-            "decided eligible on 26 January 2023 and the report on it was published in September 2024."
+            "Summary: a super-complaint by the Suzy Lamplugh Trust, on behalf of the National Stalking Consortium, "
+            "about the police response to stalking. HMICFRS published its notice that the complaint is eligible to be "
+            "investigated on 26 January 2023, and the report on it, The police response to stalking, on "
+            "27 September 2024."
         ),
-        eligible_on=datetime.date(2023, 1, 26),
+        eligible_note=(
+            "The date of the eligibility decision is not in the sources. The date known is that of HMICFRS's notice "
+            "that the complaint is eligible to be investigated: published on 26 January 2023."
+        ),
+        source=Source(
+            "HMICFRS: Super-complaint on the police response to stalking assessed as being eligible to be investigated",
+            url="https://www.justiceinspectorates.gov.uk/hmicfrs/publications/super-complaint-on-the-police-response-"
+            "to-stalking-eligible-for-investigation",
+        ),
     ),
 ]
 
 
 def load_one(demo, organisation):
     """Lodge, submit, acknowledge and decide one complaint through the services, as the system (actor None)."""
+    received = demo.source or Source(SOURCE)
     complaint = services.complaint_start(designated_body=organisation, started_by=None, title=demo.title)
     services.complaint_update_draft(
         complaint=complaint,
@@ -147,7 +176,7 @@ def load_one(demo, organisation):
         complaint=complaint,
         submitted_by=None,
         note=demo.received_note,
-        source=Source(SOURCE, on=demo.received_on),
+        source=Source(received.title, on=demo.received_on, url=received.url),
     )
     # The sources do not say when each complaint was acknowledged, so the date is not known (ADR 0016).
     complaint = services.complaint_acknowledge(
@@ -161,8 +190,8 @@ def load_one(demo, organisation):
         agreed_by_hmicfrs=True,
         agreed_by_iopc=True,
         agreed_by_college_of_policing=True,
-        note="" if demo.eligible_on else ELIGIBLE_DATE_NOTE,
-        source=Source(SOURCE, on=demo.eligible_on),
+        note="" if demo.eligible_on else demo.eligible_note,
+        source=Source(received.title, on=demo.eligible_on, url=received.url),
     )
 
 

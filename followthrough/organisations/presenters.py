@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.presenters import Presenter, tag, tag_html
+from followthrough.core.provenance import NOT_KNOWN
 
 from .models import Kind, Oversight
 
@@ -68,8 +69,10 @@ class OrganisationPresenter(Presenter):
             rows.append(
                 {"key": {"text": "Overseen today by"}, "value": {"text": body.name if body else "No body recorded"}}
             )
-        if org.designated_on:
-            rows.append({"key": {"text": "Designated"}, "value": {"text": long_date(org.designated_on)}})
+        if org.kind == Kind.DESIGNATED_BODY or org.designated_on:
+            # A body whose designation no source dates says so, rather than leaving the row out (ADR 0021).
+            designated = long_date(org.designated_on) if org.designated_on else f"Date {NOT_KNOWN}"
+            rows.append({"key": {"text": "Designated"}, "value": {"text": designated}})
         if org.designation_revoked_on:
             rows.append(
                 {"key": {"text": "Designation revoked"}, "value": {"text": long_date(org.designation_revoked_on)}}

@@ -335,9 +335,12 @@ NATIONAL_BODIES = [
 for _body in NATIONAL_BODIES:
     _body["kind"] = NATIONAL_BODY
 
-# Bodies known to have been among the 16 designated in 2018 (DOMAIN.md §1). The designation date is taken as
-# 1 November 2018, the day the super-complaints system went live.
-# UNSURE: the exact date each body's designation took effect; it may differ from 1 November 2018.
+# Bodies known to have been among the 16 designated in 2018 (DOMAIN.md §1). They were designated by the Police
+# Super-complaints (Designation and Procedure) Regulations 2018 (SI 2018/748), which say: "These Regulations come into
+# force on 1st November 2018" (reg. 1(2), https://legislation.gov.uk/uksi/2018/748/crossheading/
+# citation-commencement-and-interpretation/made). The other nine are not listed: no source held by this project names
+# them. A body designated later, or whose date no source gives, is added through the service; its date may be left
+# empty, and its page then says the date is not known (ADR 0021).
 DESIGNATED_IN_2018 = datetime.date(2018, 11, 1)
 
 DESIGNATED_BODIES = [

@@ -1,8 +1,10 @@
-"""Demonstration reports, from the source documents in the project's seeds and the facts in DOMAIN.md.
+"""Demonstration reports: the real record of each published super-complaint report, and the 2017 inspection.
 
-Recommendation text marked as the report's own words is copied from Warwickshire Police's published response, which
-quotes each recommendation (seed 004). Anything else is a summary, and is marked as one. Loaded by
-`python manage.py load_demo` after the complaints app's demonstration data; safe to run again.
+The Hestia report's recommendations marked as its own words are copied from Warwickshire's published response, which
+quotes each one (seed 004). The other super-complaint reports, and the recommendations whose words could be found, are
+in `published_records.py`, each with the published page it was taken from (ADR 0021). Anything else is a summary, and
+is marked as one. Loaded by `python manage.py load_demo` after the complaints app's demonstration data; safe to run
+again.
 """
 
 import datetime
@@ -14,6 +16,7 @@ from followthrough.organisations.models import AddresseeGroup, Organisation
 
 from . import services
 from .models import DueRule, Recommendation, Report, State
+from .published_records import SUPER_COMPLAINT_REPORTS, Page
 
 HESTIA_SLUG = "the-hidden-victims"
 
@@ -24,6 +27,8 @@ HESTIA = {
     "source": Report.Source.SUPER_COMPLAINT,
     "planned_on": datetime.date(2021, 5, 26),
     "authors": "HMICFRS, the College of Policing and the IOPC",
+    "document_url": "https://gov.uk/government/publications/police-response-to-victims-of-modern-slavery/"
+    "the-hidden-victims-report-on-hestias-super-complaint-on-the-police-response-to-victims-of-modern-slavery--2",
     "summary": (
         "Summary, not the report's own words: taken from the response to the report by the Independent Anti-Slavery "
         "Commissioner and the Victims' Commissioner.\n\n"
@@ -221,74 +226,7 @@ STOLEN_FREEDOM = {
     ),
 }
 
-DESCRIPTIVE = "This title is descriptive: the report's own title is not recorded here."
 AUTHORITIES = "HMICFRS, the College of Policing and the IOPC"
-
-# The other super-complaints with reports (DOMAIN.md §3): facts only, no recommendations.
-# (slug, title, published on, date note, designated body codes, year received, summary)
-OTHER_REPORTS = [
-    (
-        "safe-to-share",
-        "Safe to share?",
-        datetime.date(2020, 12, 17),
-        "",
-        ["liberty", "southall-black-sisters"],
-        2018,
-        "Summary: the report on the super-complaint made by Liberty and Southall Black Sisters about policing and "
-        "immigration status, received on 18 December 2018.",
-    ),
-    (
-        "a-duty-to-protect",
-        "A duty to protect",
-        datetime.date(2021, 8, 24),
-        "",
-        ["centre-for-womens-justice"],
-        2019,
-        "Summary: the report on the super-complaint made by the Centre for Women's Justice about protective measures, "
-        "received on 19 March 2019.",
-    ),
-    (
-        "police-perpetrated-domestic-abuse",
-        "Report on the Centre for Women's Justice super-complaint on police perpetrated domestic abuse",
-        datetime.date(2022, 6, 30),
-        "",
-        ["centre-for-womens-justice"],
-        2020,
-        "Summary: the report on the super-complaint made by the Centre for Women's Justice about police perpetrated "
-        f"domestic abuse, received in March 2020. {DESCRIPTIVE}",
-    ),
-    (
-        "honour-based-abuse",
-        "Report on the Tees Valley Inclusion Project super-complaint on honour-based abuse",
-        datetime.date(2022, 12, 16),
-        "",
-        ["tees-valley-inclusion-project"],
-        2020,
-        "Summary: the report on the super-complaint made by the Tees Valley Inclusion Project about honour-based "
-        f"abuse, received on 7 August 2020. {DESCRIPTIVE}",
-    ),
-    (
-        "section-60-stop-and-search",
-        "Report on the Criminal Justice Alliance super-complaint on section 60 stop and search",
-        datetime.date(2023, 12, 15),
-        "",
-        ["criminal-justice-alliance"],
-        2021,
-        "Summary: the report on the super-complaint made by the Criminal Justice Alliance about section 60 stop and "
-        f"search, received in May 2021. {DESCRIPTIVE}",
-    ),
-    (
-        "stalking",
-        "Report on the Suzy Lamplugh Trust super-complaint on stalking",
-        datetime.date(2024, 9, 1),
-        "Published in September 2024. The day is not recorded here, so 1 September 2024 is used.",
-        ["suzy-lamplugh-trust"],
-        2022,
-        "Summary: the report on the super-complaint made by the Suzy Lamplugh Trust about stalking, received in "
-        "November 2022 and found eligible on 26 January 2023. Forces' action plans were due "
-        f"on 22 November 2024. {DESCRIPTIVE}",
-    ),
-]
 
 
 def _complaint(codes, year, *, received_on=None):
@@ -313,46 +251,118 @@ def _report(*, data, complaint, actor):
 
 
 # Where each report's date of publication comes from (ADR 0016): the report itself, the inspectorate's press release
-# (003_039165e211c30ac3.txt), or the inspectorate's list of super-complaint reports (DOMAIN.md §3).
+# (003_039165e211c30ac3.txt), or the page named beside each report in published_records.py.
+HIDDEN_VICTIMS_REPORT = Page(
+    "GOV.UK: The hidden victims: Report on Hestia’s super-complaint on the police response to victims of modern "
+    "slavery",
+    HESTIA["document_url"],
+)
 SOURCES = {
-    HESTIA_SLUG: "The hidden victims, as published by HMICFRS, the College of Policing and the IOPC",
-    "stolen-freedom": "HMICFRS's press release on Stolen freedom",
+    HESTIA_SLUG: Page("The hidden victims, as published by HMICFRS, the College of Policing and the IOPC", ""),
+    "stolen-freedom": Page("HMICFRS's press release on Stolen freedom (003_039165e211c30ac3.txt)", ""),
 }
-LIST_SOURCE = "HMICFRS's published list of super-complaints"
+# Recommendations 1 to 4 and 6 are quoted from Warwickshire's published response (seed 004); 5 is summarised from the
+# commissioners' response (seed 000); the actions from the domain notes. Each links to the report itself.
+WARWICKSHIRE_RESPONSE = "Warwickshire's published response, quoting the report (004_bfa23913cb0f5378.txt)"
+COMMISSIONERS_RESPONSE = "The commissioners' response to the report (000_31a4b9c29290bd2a.txt)"
+DOMAIN_NOTES = "The project's domain notes (DOMAIN.md §3), summarising the report"
 
 
-def _publish(report, actor):
+def _publish(report, actor, page=None):
     """Record a report published before the service held it, from its source, on the date the source gives."""
     if report.state == State.DRAFT:
-        source = Source(SOURCES.get(report.slug, LIST_SOURCE), on=report.planned_on)
+        page = page or SOURCES[report.slug]
+        source = Source(page.title, on=report.planned_on, url=page.url)
         services.report_publish(report=report, published_by=actor, source=source)
+
+
+def _add(report, actor, *, due, source, **fields):
+    """Add one recommendation or action to a draft report, naming the page its words were taken from."""
+    rule, count, on = due
+    recommendation = services.recommendation_add(
+        report=report, added_by=actor, due_rule=rule, due_count=count, due_date=on, **fields
+    )
+    # Where its words came from is part of the draft's wording, so it is written before the report is published.
+    Recommendation.casework.filter(pk=recommendation.pk).update(source_title=source.title, source_url=source.url)
+    return recommendation
+
+
+def _addressees(group_codes, codes):
+    groups = {g.code: g for g in AddresseeGroup.objects.filter(code__in=group_codes)}
+    organisations = {o.code: o for o in Organisation.objects.filter(code__in=codes)}
+    return [groups[code] for code in group_codes], [organisations[code] for code in codes]
 
 
 def load_hestia(actor):
     complaint = _complaint(["hestia"], 2019, received_on=datetime.date(2019, 5, 31))
     report, _ = _report(data=HESTIA, complaint=complaint, actor=actor)
     if report.state == State.DRAFT:
-        groups = {g.code: g for g in AddresseeGroup.objects.all()}
-        organisations = {o.code: o for o in Organisation.objects.filter(code__in=["college-of-policing", "hmicfrs"])}
         existing = set(report.recommendations.values_list("kind", "number"))
         for kind, number, text, summary, points, group_codes, codes, jointly, rule, count in HESTIA_RECOMMENDATIONS:
             if (kind, number) in existing:
                 continue
-            services.recommendation_add(
-                report=report,
-                added_by=actor,
+            groups, organisations = _addressees(group_codes, codes)
+            words = DOMAIN_NOTES if kind == ACTION else COMMISSIONERS_RESPONSE if summary else WARWICKSHIRE_RESPONSE
+            _add(
+                report,
+                actor,
                 kind=kind,
                 number=number,
                 text=text,
                 is_summary=summary,
                 points=points,
-                groups=[groups[code] for code in group_codes],
-                organisations=[organisations[code] for code in codes],
+                groups=groups,
+                organisations=organisations,
                 jointly=jointly,
-                due_rule=rule,
-                due_count=count,
+                due=(rule, count, None),
+                source=Page(f"{words}. The report: {HIDDEN_VICTIMS_REPORT.title}", HIDDEN_VICTIMS_REPORT.url),
             )
         _publish(report, actor)
+    return report
+
+
+def _due(recommendation):
+    if recommendation.due_on is not None:
+        return DueRule.FIXED_DATE, None, recommendation.due_on
+    if recommendation.due_months is not None:
+        return DueRule.WITHIN_MONTHS, recommendation.due_months, None
+    return DueRule.NONE, None, None
+
+
+def load_published(record, actor):
+    """One super-complaint report as published, with the recommendations whose words could be found (ADR 0021)."""
+    data = {
+        "slug": record.slug,
+        "title": record.title,
+        "source": Report.Source.SUPER_COMPLAINT,
+        "planned_on": record.published_on,
+        "authors": AUTHORITIES,
+        "summary": record.summary,
+        "further_action": record.further_action,
+        "document_url": record.document.url,
+    }
+    report, _ = _report(data=data, complaint=_complaint(list(record.body_codes), record.year_received), actor=actor)
+    if report.state == State.DRAFT:
+        existing = set(report.recommendations.values_list("kind", "number"))
+        for rec in record.recommendations:
+            if (rec.kind, rec.number) in existing:
+                continue
+            groups, organisations = _addressees(list(rec.groups), list(rec.organisations))
+            _add(
+                report,
+                actor,
+                kind=rec.kind,
+                number=rec.number,
+                text=rec.text,
+                is_summary=rec.is_summary,
+                points=list(rec.points),
+                groups=groups,
+                organisations=organisations,
+                jointly=rec.jointly,
+                due=_due(rec),
+                source=rec.source,
+            )
+        _publish(report, actor, record.published_source)
     return report
 
 
@@ -364,19 +374,8 @@ def load(out):
     _publish(report, actor)
     loaded.append(report)
 
-    for slug, title, published_on, note, codes, year, summary in OTHER_REPORTS:
-        data = {
-            "slug": slug,
-            "title": title,
-            "source": Report.Source.SUPER_COMPLAINT,
-            "planned_on": published_on,
-            "published_on_note": note,
-            "authors": AUTHORITIES,
-            "summary": summary,
-        }
-        report, _ = _report(data=data, complaint=_complaint(codes, year), actor=actor)
-        _publish(report, actor)
-        loaded.append(report)
+    for record in SUPER_COMPLAINT_REPORTS:
+        loaded.append(load_published(record, actor))
 
     lines = [f"  /reports/{r.slug}/  {r.title}" for r in loaded]
     out.write("\nDemo reports:\n" + "\n".join(lines) + "\n")

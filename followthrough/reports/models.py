@@ -21,7 +21,7 @@ from django.utils import timezone
 from followthrough.calendar.deadlines import Rule as DeadlineRule
 from followthrough.calendar.models import StoredDeadline
 from followthrough.core.history import AppendOnlyModel, HistoryEntry
-from followthrough.core.provenance import Sourced
+from followthrough.core.provenance import Sourced, SourceNamed
 from followthrough.organisations.models import FORCE_KINDS, AddresseeGroup, Kind, Organisation
 
 
@@ -187,8 +187,12 @@ class DueRule(models.TextChoices):
     FIXED_DATE = "fixed-date", "By a fixed date"
 
 
-class Recommendation(models.Model):
-    """A recommendation (or an action, for the College of Policing, HMICFRS or the IOPC) in a report."""
+class Recommendation(SourceNamed):
+    """A recommendation (or an action, for the College of Policing, HMICFRS or the IOPC) in a report.
+
+    `source_title` and `source_url` name where its words were taken from, when that is not the report itself: a
+    recommendation entered from a published page links to that page (ADR 0021).
+    """
 
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", "Recommendation"

@@ -266,6 +266,14 @@ class RecommendationPresenter(Presenter):
         return SUMMARY_TAG if self._record.is_summary else None
 
     @property
+    def source(self):
+        """Where its words were taken from, when a published page rather than the report itself (ADR 0021)."""
+        rec = self._record
+        if not (rec.source_title or rec.source_url):
+            return None
+        return {"title": rec.source_title or rec.source_url, "url": rec.source_url}
+
+    @property
     def points(self):
         return [point.text for point in self._record.points.all()]
 

@@ -18,6 +18,7 @@ import datetime
 from django.utils import timezone
 
 from followthrough.accounts.models import User
+from followthrough.core.formatting import plural
 from followthrough.organisations.models import Membership, Organisation, Role
 from followthrough.reports.demo import HESTIA_SLUG
 from followthrough.reports.models import Obligation, Recommendation, Report
@@ -305,6 +306,11 @@ EXAMPLE_COLLATION = (
     "Example: the National Police Chiefs' Council has collated chief constables' responses to Recommendation 2. "
     "Most forces that have responded have accepted it; the council has asked the others to respond."
 )
+EXAMPLE_APCC_COLLATION = (
+    "Example: the Association of Police and Crime Commissioners has collated police and crime commissioners' "
+    "responses to Recommendation 4. Most local policing bodies that have responded have accepted it; the association "
+    "has asked the others to respond."
+)
 EXAMPLE_DRAFT_R4 = (
     "Example: the commissioner's office is commissioning a needs assessment that includes victims of modern slavery."
 )
@@ -582,20 +588,31 @@ def load_examples(plans, obligations):
     return people
 
 
-def load_collation(report, obligations):
-    """NPCC's example national collation on Recommendation 2, with the figures as they stood on 26 November 2021."""
-    recommendation = Recommendation.casework.get(report=report, kind=Recommendation.Kind.RECOMMENDATION, number=2)
-    npcc = Organisation.objects.get(code="npcc")
-    if Collation.casework.filter(recommendation=recommendation, organisation=npcc).exists():
-        return
-    services.collation_record_from_source(
-        recommendation=recommendation,
-        organisation=npcc,
-        text=EXAMPLE_COLLATION,
-        source_title=EXAMPLE_SOURCE,
-        published_on=FIRST_RETURN_DUE,
-        is_example=True,
-    )
+# Example national collations, one from each collator, as they stood when Recommendation 6 asked for them: the NPCC
+# collates chief constables' responses, the APCC local policing bodies' (responses/services/collations.py).
+EXAMPLE_COLLATIONS = [
+    ("npcc", 2, EXAMPLE_COLLATION),
+    ("apcc", 4, EXAMPLE_APCC_COLLATION),
+]
+
+
+def load_collations(report):
+    """The NPCC's and the APCC's example national collations, with the figures as they stood on 26 November 2021."""
+    for code, number, text in EXAMPLE_COLLATIONS:
+        recommendation = Recommendation.casework.get(
+            report=report, kind=Recommendation.Kind.RECOMMENDATION, number=number
+        )
+        collator = Organisation.objects.get(code=code)
+        if Collation.casework.filter(recommendation=recommendation, organisation=collator).exists():
+            continue
+        services.collation_record_from_source(
+            recommendation=recommendation,
+            organisation=collator,
+            text=text,
+            source_title=EXAMPLE_SOURCE,
+            published_on=FIRST_RETURN_DUE,
+            is_example=True,
+        )
 
 
 def load_claims(plans, obligations, people):
@@ -662,7 +679,7 @@ def load(out):
     others = sorted(code for code in obligations[2] if code != WARWICKSHIRE)
     plans = example_plans(others)
     people = load_examples(plans, obligations)
-    load_collation(report, obligations)
+    load_collations(report)
     load_claims(plans, obligations, people)
     load_local_policing_body_draft(report, obligations)
 
@@ -673,6 +690,6 @@ def load(out):
         else "  Warwickshire Police: not loaded, because its demonstration editor and approver are missing",
         f"  Examples, labelled on every page: {examples.count()} responses from {len(plans)} other forces, "
         f"{ProgressReturn.casework.filter(is_example=True, state=State.PUBLISHED).count()} progress returns, "
-        f"{Collation.casework.filter(is_example=True).count()} national collation",
+        f"{plural(Collation.casework.filter(is_example=True).count(), 'national collation')}",
     ]
     out.write("\nDemo responses:\n" + "\n".join(lines) + "\n")

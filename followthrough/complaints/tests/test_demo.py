@@ -36,11 +36,29 @@ def test_hestias_complaint_is_received_on_31_may_2019_and_acknowledged_on_a_date
     assert [e.actor_label for e in hestia.events.all()] == ["Follow Through"] * 3
 
 
-def test_a_known_eligibility_date_is_recorded_and_starts_the_progress_report_clock(loaded):
+def test_the_stalking_eligibility_notice_date_is_not_taken_for_the_date_of_the_decision(loaded):
     stalking = loaded["suzy-lamplugh-trust:Stalking"]
-    assert stalking.eligibility_decided_on == datetime.date(2023, 1, 26)
-    assert stalking.next_progress_report.due == datetime.date(2023, 4, 26)
+    assert stalking.eligibility_decided_on is None
+    decided = stalking.events.get(action="decide-eligibility")
+    assert decided.on is None
+    assert "The date of the eligibility decision is not in the sources" in decided.note
+    assert "published on 26 January 2023" in decided.note
+    assert decided.source_url.endswith("super-complaint-on-the-police-response-to-stalking-eligible-for-investigation")
+    assert "on behalf of the National Stalking Consortium" in stalking.features_of_policing
+    assert "27 September 2024" in stalking.features_of_policing
     assert "1 November 2022 is recorded" in stalking.events.get(action="submit").note
+
+
+def test_the_tees_valley_and_criminal_justice_alliance_complaints_carry_their_own_titles_and_subjects(loaded):
+    tees = loaded["tees-valley-inclusion-project:Invisible Survivors – The Long Wait For Justice"]
+    assert (
+        "victims of sexual abuse from ethnic minority backgrounds who may be at risk of honour-based abuse"
+        in tees.features_of_policing
+    )
+    assert tees.events.get(action="submit").source_url.startswith("https://hmicfrs.justiceinspectorates.gov.uk/")
+    alliance = loaded["criminal-justice-alliance:More harm than good"]
+    assert "section 60" in alliance.features_of_policing
+    assert "the scrutiny of all stop and search powers" in alliance.features_of_policing
 
 
 def test_the_timeline_shows_the_real_dates(loaded):

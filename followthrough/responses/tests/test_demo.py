@@ -71,7 +71,7 @@ def test_loading_the_demo_twice_creates_and_changes_nothing():
     assert counts() == before
     assert list(ResponseVersion.casework.order_by("pk").values_list("pk", "state", "published_on")) == states
     assert before["ResponseVersion"] > 40
-    assert before["Collation"] == 1
+    assert before["Collation"] == 2
 
 
 def test_warwickshire_responses_to_recommendations_2_3_and_4_are_published_in_its_own_words():
@@ -149,8 +149,9 @@ def test_every_record_from_another_organisation_is_an_example_says_so_and_was_wr
     written = ProgressReturn.casework.exclude(obligation__organisation__code=demo.WARWICKSHIRE).exclude(narrative="")
     assert written.count() >= 8
     assert all(r.is_example and r.narrative.startswith("Example:") for r in written)
-    collation = Collation.public.get()
-    assert collation.is_example and collation.text.startswith("Example:")
+    collations = Collation.public.all()
+    assert collations.count() == 2
+    assert all(c.is_example and c.text.startswith("Example:") for c in collations)
     assert all(a.reasons.startswith("Example:") for a in Assessment.objects.all())
 
     # Written by example people, who cannot sign in.
@@ -210,9 +211,9 @@ def test_the_matrix_numbers_for_recommendation_2_match_what_was_loaded():
     assert summary.assessed_complete == 1
 
 
-def test_the_national_collation_carries_the_figures_as_they_stood_on_26_november_2021():
+def test_the_npcc_collation_carries_the_figures_as_they_stood_on_26_november_2021():
     load()
-    collation = Collation.public.get()
+    collation = Collation.public.get(organisation__code="npcc")
     assert collation.organisation.code == "npcc"
     assert collation.recommendation.number == 2
     assert collation.published_on == datetime.date(2021, 11, 26)
@@ -235,3 +236,16 @@ def test_a_draft_waits_in_warwickshires_commissioners_queue_only_when_a_demonstr
     assert version.state == State.DRAFT
     assert version.is_example and version.done.startswith("Example:")
     assert version.response.obligation.recommendation.number == 4
+
+
+def test_the_apcc_collates_local_policing_bodies_on_recommendation_4_as_a_labelled_example():
+    load()
+    collation = Collation.public.get(organisation__code="apcc")
+    assert collation.is_example
+    assert collation.text.startswith("Example: the Association of Police and Crime Commissioners has collated")
+    assert collation.recommendation.number == 4
+    assert collation.published_on == datetime.date(2021, 11, 26)
+    # Counted over local policing bodies only: the 43 chief constables on the same recommendation are the NPCC's.
+    assert collation.figures["words"].split(" of ")[1].startswith("43 have responded")
+    load()
+    assert Collation.public.filter(organisation__code="apcc").count() == 1

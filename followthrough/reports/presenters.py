@@ -8,6 +8,7 @@ from followthrough.calendar import deadlines
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.provenance import when_published
 
+from .duties import SET_BY_THE_REPORT, response_due_basis, response_duty
 from .models import DueRule, Obligation, Report
 
 SECTIONS = [
@@ -116,7 +117,10 @@ class ReportPresenter:
             rows.append(
                 {
                     "key": {"text": "Responses due"},
-                    "value": {"text": f"By {long_date(due.due)}, from {who}: {response_period_words(report)}"},
+                    "value": {
+                        "text": f"By {long_date(due.due)}, from {who}: {response_period_words(report)} "
+                        f"({response_due_basis(report)})"
+                    },
                 }
             )
         rows.append(
@@ -133,6 +137,11 @@ class ReportPresenter:
                     "items": [{"href": f"{edit}#{anchor}", "text": "Change", "visuallyHiddenText": words}]
                 }
         return rows
+
+    @property
+    def duty(self):
+        """Who must respond to the report, and where the duty comes from (`duties.response_duty`)."""
+        return response_duty(self.report)
 
     @property
     def counts_text(self):
@@ -251,6 +260,15 @@ class RecommendationPresenter:
         return due[1]
 
     @property
+    def due_basis(self):
+        """Where the recommendation's own due date comes from, if it has one."""
+        return SET_BY_THE_REPORT if self.recommendation.due_rule != DueRule.NONE else ""
+
+    @property
+    def response_due_basis(self):
+        return response_due_basis(self.recommendation.report)
+
+    @property
     def response_due_text(self):
         """When responses are due, if any addressee owes one."""
         stored = [o.response_deadline for o in self.active_obligations() if o.response_deadline]
@@ -358,6 +376,17 @@ class ObligationPresenter:
     def recommendation_due_text(self):
         deadline = self.obligation.recommendation_deadline
         return long_date(deadline.due) if deadline else "No date set"
+
+    @property
+    def response_due_basis(self):
+        """Where the response's due date comes from, if there is one."""
+        if not self.obligation.response_deadline:
+            return ""
+        return response_due_basis(self.obligation.recommendation.report)
+
+    @property
+    def recommendation_due_basis(self):
+        return SET_BY_THE_REPORT if self.obligation.recommendation_deadline else ""
 
     @property
     def closed_text(self):

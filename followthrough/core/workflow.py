@@ -163,22 +163,9 @@ class Workflow:
             transition.effect(locked)
         if effect is not None:
             effect(locked)
-        locked.version += 1
-        locked.changed_at = now
-        locked.full_clean()
-        locked.save()
-        audit.record(actor=user, instance=locked, action=AuditEntry.Action.UPDATED, before=before, reason=note)
-        self.history(
-            record=locked,
-            actor=actor,
-            title=transition.title.format(What=what[:1].upper() + what[1:], what=what),
-            note=note,
-            from_state=from_state,
-            public=transition.public,
+        return self._step_taken(
+            record, locked, transition, actor=actor, at=now, before=before, note=note, from_state=from_state
         )
-        if record is not locked:
-            record.refresh_from_db()
-        return locked
 
     def edit(self, record, *, user, roles, doing, expected_version=None):
         """Lock a record for a change of content: the same lock and version check as a transition, in an editable
@@ -249,8 +236,23 @@ class Workflow:
         locked.source_title, locked.source_url, locked.recorded_at = source.title.strip(), source.url.strip(), now
         if effect is not None:
             effect(locked)
+        return self._step_taken(
+            record,
+            locked,
+            transition,
+            actor=actor,
+            at=now,
+            before=before,
+            note=note,
+            from_state=from_state,
+            source=source,
+        )
+
+    def _step_taken(self, record, locked, transition, *, actor, at, before, note, from_state, **history):
+        """Finish a step: bump the version, save, audit, and write the history row (`history`: more for its writer)."""
+        what = self.what(locked)
         locked.version += 1
-        locked.changed_at = now
+        locked.changed_at = at
         locked.full_clean()
         locked.save()
         audit.record(actor=actor.user, instance=locked, action=AuditEntry.Action.UPDATED, before=before, reason=note)
@@ -261,7 +263,7 @@ class Workflow:
             note=note,
             from_state=from_state,
             public=transition.public,
-            source=source,
+            **history,
         )
         if record is not locked:
             record.refresh_from_db()

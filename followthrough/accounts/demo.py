@@ -11,6 +11,8 @@ DEMO_PASSWORD = "follow-through-demo"  # noqa: S105 - demonstration accounts on 
 DEMO_USERS = [
     ("admin@example.gov.uk", "Alex Administrator", "hmicfrs", [Role.ADMINISTRATOR]),
     ("caseworker@example.gov.uk", "Casey Caseworker", "hmicfrs", [Role.CASEWORKER]),
+    # A second caseworker, so a letter recorded by one is cleared by the other (four eyes, ADR 0009 and ADR 0018).
+    ("second.caseworker@example.gov.uk", "Sam Second-Caseworker", "hmicfrs", [Role.CASEWORKER]),
     ("hestia@example.org.uk", "Harper Hestia", "hestia", [Role.DESIGNATED_BODY_USER]),
     ("editor@warwickshire.example.police.uk", "Eden Editor", "warwickshire-police", [Role.EDITOR]),
     ("approver@warwickshire.example.police.uk", "April Approver", "warwickshire-police", [Role.APPROVER]),

@@ -55,6 +55,27 @@ def acting_for(user, organisation, *roles, doing):
     raise ValidationError(f"Only an {role_words(roles)} at {organisation} can {doing}")
 
 
+def acting_for_one_of(user, places, *roles, doing):
+    """The `Actor` for `user` holding one of `roles` where `places` ({role: organisation}) says that role is held: a
+    letter is cleared by a caseworker at the inspectorate or by an approver at the organisation that sent it. Roles
+    are tried in the order given; a ValidationError says who may."""
+    if getattr(user, "is_authenticated", False):
+        for role in roles:
+            organisation = places.get(role)
+            if organisation is not None and user.has_role_at(organisation, role):
+                return Actor(user=user, organisation=organisation)
+    who = " or ".join(
+        f"{_article(role)} {str(getattr(role, 'label', role)).lower()} at {places[role]}"
+        for role in roles
+        if role in places
+    )
+    raise ValidationError(f"Only {who} can {doing}")
+
+
+def _article(role):
+    return "an" if str(getattr(role, "label", role))[:1].lower() in "aeiou" else "a"
+
+
 def as_actor(value, organisation=None):
     """Accept an `Actor`, or a user with the organisation they act for, or None for the service itself."""
     if isinstance(value, Actor):

@@ -17,6 +17,9 @@ asks for. `Workflow.take` is the only code that changes a record's state. It
 
 Content changes go through `Workflow.edit`, which takes the same lock and version check, refuses unless the record is
 in an editable state, and remembers who changed the content (`ContentEdit`), so four eyes needs no guesswork.
+
+A record published elsewhere first takes its transition through `Workflow.from_source` (the historical path,
+`core.provenance`): dated as its source gives, with the source kept on the record and named in its history row.
 """
 
 from dataclasses import dataclass
@@ -27,10 +30,11 @@ from django.db import models
 from django.utils import timezone
 
 from . import audit
-from .actors import Actor, acting_for, role_words
+from .actors import SYSTEM, Actor, acting_for, acting_for_one_of, role_words
 from .formatting import time_and_date
 from .history import server_now
 from .models import AuditEntry, ContentEdit
+from .provenance import check_source
 
 
 class StaleForm(ValidationError):
@@ -67,7 +71,11 @@ class Transition:
 
 
 class Workflow:
-    """The transitions of one kind of record, and how to find the organisation it belongs to and write its history."""
+    """The transitions of one kind of record, and how to find the organisation it belongs to and write its history.
+
+    `organisation_of(record)` is the organisation whose roles act on the record, or, where each role is held at a
+    different one, a mapping {role: organisation} (a letter: a caseworker at the inspectorate, or an approver at the
+    organisation that sent it)."""
 
     def __init__(
         self, transitions, *, organisation_of, history, editable=(), what=lambda record: "record", notify=None
@@ -92,18 +100,37 @@ class Workflow:
             return []
         return [name for name, t in self.transitions.items() if record.state in t.sources and set(roles) & set(t.roles)]
 
+    def acting(self, record, user, roles, doing):
+        """The `Actor` for `user` holding one of `roles` where the record says that role is held, or a ValidationError
+        saying who may."""
+        where = self.organisation_of(record)
+        if isinstance(where, dict):
+            return acting_for_one_of(user, where, *roles, doing=doing)
+        return acting_for(user, where, *roles, doing=doing)
+
+    def _organisation_for(self, record, user):
+        """The organisation `user` acts for on `record`, for a record of who changed its content."""
+        where = self.organisation_of(record)
+        if not isinstance(where, dict):
+            return where
+        return next((org for role, org in where.items() if user is not None and user.has_role_at(org, role)), None)
+
     def lock(self, record, expected_version=None):
         locked = type(record)._base_manager.select_for_update().get(pk=record.pk)
         if expected_version not in (None, "") and int(expected_version) != locked.version:
             raise StaleForm(what=self.what(locked), changed_at=locked.changed_at)
         return locked
 
-    def take(self, record, name, *, user, expected_version=None, note="", target=None):
+    def take(self, record, name, *, user, expected_version=None, note="", target=None, effect=None):
         """Take transition `name` on `record` for `user`, acting for the record's organisation. Returns the record,
-        saved. Call inside a transaction."""
+        saved. Call inside a transaction.
+
+        `effect`, a function of the locked record, carries what this taking brings besides the transition's own
+        effect (the reason a letter is withheld, the public text worked out from the text as it stands under the
+        lock). It runs after every check, and may refuse with a ValidationError: then nothing is saved."""
         transition = self.transitions[name]
-        organisation = self.organisation_of(record)
-        actor = acting_for(user, organisation, *transition.roles, doing=transition.doing)
+        actor = self.acting(record, user, transition.roles, transition.doing)
+        organisation = actor.organisation
         locked = self.lock(record, expected_version)
         what = self.what(locked)
         if locked.state not in transition.sources:
@@ -139,29 +166,19 @@ class Workflow:
             locked.self_approved = self_approved
         if transition.effect is not None:
             transition.effect(locked)
-        locked.version += 1
-        locked.changed_at = now
-        locked.full_clean()
-        locked.save()
-        audit.record(actor=user, instance=locked, action=AuditEntry.Action.UPDATED, before=before, reason=note)
-        self.history(
-            record=locked,
-            actor=actor,
-            title=transition.title.format(What=what[:1].upper() + what[1:], what=what),
-            note=note,
-            from_state=from_state,
-            public=transition.public,
+        if effect is not None:
+            effect(locked)
+        taken = self._step_taken(
+            record, locked, transition, actor=actor, at=now, before=before, note=note, from_state=from_state
         )
         if self.notify is not None:
-            self.notify(record=locked, name=name, actor=actor, note=note)
-        if record is not locked:
-            record.refresh_from_db()
-        return locked
+            self.notify(record=taken, name=name, actor=actor, note=note)
+        return taken
 
     def edit(self, record, *, user, roles, doing, expected_version=None):
         """Lock a record for a change of content: the same lock and version check as a transition, in an editable
         state only. The caller changes fields, then calls `saved`."""
-        acting_for(user, self.organisation_of(record), *roles, doing=doing)
+        self.acting(record, user, roles, doing)
         locked = self.lock(record, expected_version)
         if locked.state not in self.editable:
             what = self.what(locked)
@@ -178,7 +195,7 @@ class Workflow:
         record.full_clean()
         record.save()
         audit.record(actor=user, instance=record, action=AuditEntry.Action.UPDATED, before=before, reason=reason)
-        contributed(record, Actor(user=user, organisation=self.organisation_of(record)))
+        contributed(record, Actor(user=user, organisation=self._organisation_for(record, user)))
         return record
 
     def touched(self, record, *, user):
@@ -187,8 +204,78 @@ class Workflow:
         record.version += 1
         record.changed_at = timezone.now()
         type(record)._base_manager.filter(pk=record.pk).update(version=record.version, changed_at=record.changed_at)
-        contributed(record, Actor(user=user, organisation=self.organisation_of(record)))
+        contributed(record, Actor(user=user, organisation=self._organisation_for(record, user)))
         return record
+
+    def from_source(self, record, name, *, source, roles, user=None, note="", on_field=None, effect=None):
+        """The historical path (ADR 0016): take transition `name` as it happened elsewhere first, dated as `source`
+        (`core.provenance.Source`) gives, or not dated where it gives none.
+
+        `user` holds one of `roles` (a caseworker or administrator), or is None for the service itself loading the
+        demonstration data. The transition's state and completeness rules apply; its own effect does not, since it
+        would date the record today. The stamp's `<stamp>_on` (or `on_field`) takes the source's date, the record
+        keeps the source (`core.provenance.Sourced`), and the history callable is given the source as `source`, so
+        the row can name it. Call inside a transaction."""
+        transition = self.transitions[name]
+        actor = SYSTEM if user is None else self.acting(record, user, roles, "enter a record from a published source")
+        check_source(source_title=source.title, source_url=source.url, on=source.on)
+        locked = self.lock(record)
+        what = self.what(locked)
+        if locked.state not in transition.sources:
+            raise ValidationError(
+                f"This {what} is {locked.get_state_display().lower()}, so you cannot record it from a source",
+                code="state",
+            )
+        if transition.complete:
+            errors = locked.readiness_errors()
+            if errors:
+                raise ValidationError(errors)
+        before = audit.snapshot(locked)
+        from_state = locked.state
+        now = timezone.now()
+        if transition.target is not None:
+            locked.state = transition.target
+        if transition.stamp:
+            setattr(locked, f"{transition.stamp}_by", actor.user)
+            setattr(locked, f"{transition.stamp}_at", now)
+        on_field = on_field or (f"{transition.stamp}_on" if transition.stamp else "")
+        if on_field:
+            setattr(locked, on_field, source.on)
+        locked.source_title, locked.source_url, locked.recorded_at = source.title.strip(), source.url.strip(), now
+        if effect is not None:
+            effect(locked)
+        return self._step_taken(
+            record,
+            locked,
+            transition,
+            actor=actor,
+            at=now,
+            before=before,
+            note=note,
+            from_state=from_state,
+            source=source,
+        )
+
+    def _step_taken(self, record, locked, transition, *, actor, at, before, note, from_state, **history):
+        """Finish a step: bump the version, save, audit, and write the history row (`history`: more for its writer)."""
+        what = self.what(locked)
+        locked.version += 1
+        locked.changed_at = at
+        locked.full_clean()
+        locked.save()
+        audit.record(actor=actor.user, instance=locked, action=AuditEntry.Action.UPDATED, before=before, reason=note)
+        self.history(
+            record=locked,
+            actor=actor,
+            title=transition.title.format(What=what[:1].upper() + what[1:], what=what),
+            note=note,
+            from_state=from_state,
+            public=transition.public,
+            **history,
+        )
+        if record is not locked:
+            record.refresh_from_db()
+        return locked
 
 
 class WorkflowRecord(models.Model):

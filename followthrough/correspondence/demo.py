@@ -6,9 +6,10 @@ a word the authors wrote: the footnotes that fell mid-sentence at a page break a
 out. The named officials' own email addresses are marked for redaction, to show how a published letter looks; the
 shared commissioner mailbox is not.
 
-The letters were entered by the service itself (no caseworker), so the demonstration caseworker can clear them: the
-person who clears a letter must not be the person who recorded it (ADR 0009). Loaded by `python manage.py load_demo`
-after the reports' demonstration data; safe to run again.
+The demonstration caseworker records the letters and the second demonstration caseworker clears and publishes them:
+the person who clears a letter must not be the person who recorded it (four eyes, ADR 0009 and ADR 0018). Without
+the demonstration accounts the service itself records them and they stay drafts. Loaded by `python manage.py
+load_demo` after the accounts' and the reports' demonstration data; safe to run again.
 """
 
 import datetime
@@ -60,15 +61,19 @@ REPLY = {
 }
 
 
-def _caseworker():
-    return User.objects.filter(email="caseworker@example.gov.uk").first()
+RECORDER = "caseworker@example.gov.uk"  # followthrough/accounts/demo.py
+CLEARER = "second.caseworker@example.gov.uk"
+
+
+def _user(email):
+    return User.objects.filter(email=email).first()
 
 
 def _organisation(code):
     return Organisation.objects.get(code=code)
 
 
-def _letter(data, *, report, in_reply_to):
+def _letter(data, *, report, in_reply_to, recorder):
     from_organisation = _organisation(data["from"])
     existing = Letter.casework.filter(
         sent_on=data["sent_on"], from_organisation=from_organisation, subject=data["subject"]
@@ -83,7 +88,7 @@ def _letter(data, *, report, in_reply_to):
             )
         )
     return services.letter_record(
-        recorded_by=None,
+        recorded_by=recorder,
         sent_on=data["sent_on"],
         from_organisation=from_organisation,
         from_office_holder=data["from_office_holder"],
@@ -99,26 +104,26 @@ def _letter(data, *, report, in_reply_to):
     )
 
 
-def _publish(letter, caseworker):
+def _publish(letter, clearer):
     if letter.state == State.DRAFT:
-        services.letter_clear(letter=letter, cleared_by=caseworker, publish_now=True)
+        services.letter_clear(letter=letter, cleared_by=clearer, publish_now=True)
     elif letter.state == State.CLEARED:
-        services.letter_publish(letter=letter, published_by=caseworker)
+        services.letter_publish(letter=letter, published_by=clearer)
 
 
 def load(out):
     report = Report.casework.filter(slug=HESTIA_SLUG).first()
-    caseworker = _caseworker()
-    letter = _letter(LETTER, report=report, in_reply_to=None)
-    reply = _letter(REPLY, report=report, in_reply_to=letter)
+    recorder, clearer = _user(RECORDER), _user(CLEARER)
+    letter = _letter(LETTER, report=report, in_reply_to=None, recorder=recorder)
+    reply = _letter(REPLY, report=report, in_reply_to=letter, recorder=recorder)
     lines = []
     for item in (letter, reply):
-        if caseworker is not None:
-            _publish(item, caseworker)
+        if clearer is not None and not item.is_author(clearer):
+            _publish(item, clearer)
         item.refresh_from_db()
         lines.append(f"  /correspondence/{item.pk}/  {long_date(item.sent_on)}: {item.subject[:60]}… ({item.state})")
     if report is None:
         lines.append("  (The Hestia report was not loaded, so the letters are not linked to it.)")
-    if caseworker is None:
-        lines.append("  (There is no demonstration caseworker to clear the letters, so they are drafts.)")
+    if clearer is None:
+        lines.append("  (There is no second demonstration caseworker to clear the letters, so they are drafts.)")
     out.write("\nDemo correspondence:\n" + "\n".join(lines) + "\n")

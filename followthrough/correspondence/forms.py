@@ -8,6 +8,7 @@ from followthrough.core.forms import (
     GovukDateField,
     GovukModelChoiceField,
     GovukModelMultipleChoiceField,
+    VersionedForm,
 )
 from followthrough.core.uploads import EMPTY, size_words
 from followthrough.organisations.models import Kind, Organisation
@@ -292,7 +293,9 @@ class FileForm(forms.Form):
         return upload
 
 
-class ClearForm(forms.Form):
+class ClearForm(VersionedForm):
+    # Carries the version of the letter the page showed; a post without it is still checked under the row lock.
+    version_required = False
     PUBLISH, CLEAR, WITHHOLD = "publish", "clear", "withhold"
 
     decision = GovukChoiceField(
@@ -336,7 +339,8 @@ class ClearForm(forms.Form):
         return cleaned
 
 
-class WithholdForm(forms.Form):
+class WithholdForm(VersionedForm):
+    version_required = False
     reason = forms.CharField(
         label="Why is it being withheld?",
         widget=forms.Textarea,
@@ -345,5 +349,8 @@ class WithholdForm(forms.Form):
     )
 
 
-class PublishForm(forms.Form):
-    """Publishing a cleared letter asks nothing more: the form only carries the request."""
+class PublishForm(VersionedForm):
+    """Publishing a cleared letter asks nothing more: the form only carries the request, and the version of the letter
+    the page showed."""
+
+    version_required = False

@@ -18,6 +18,7 @@ from django.utils import timezone
 from followthrough.calendar.models import StoredDeadline
 from followthrough.core.files import private_storage
 from followthrough.core.history import AppendOnlyQuerySet, HistoryEntry
+from followthrough.core.workflow import WorkflowRecord, wrote
 from followthrough.organisations.models import Organisation, Role
 
 from . import redaction
@@ -29,14 +30,6 @@ class State(models.TextChoices):
     PUBLISHED = "published", "Published"
     WITHHELD = "withheld", "Withheld"
 
-
-# Every legal change of state, in one place (STYLE.md §5). Withholding is final: a withheld letter's reason is public.
-TRANSITIONS = {
-    State.DRAFT: {State.CLEARED, State.WITHHELD},
-    State.CLEARED: {State.PUBLISHED, State.WITHHELD},
-    State.PUBLISHED: {State.WITHHELD},
-    State.WITHHELD: set(),
-}
 
 PUBLIC_STATES = (State.PUBLISHED, State.WITHHELD)
 
@@ -87,7 +80,7 @@ class PublicLetterManager(models.Manager.from_queryset(LetterQuerySet)):
         return super().get_queryset().filter(state__in=PUBLIC_STATES)
 
 
-class Letter(models.Model):
+class Letter(WorkflowRecord):
     """One letter: who sent it to whom and when, what it says, what it is about, and when a reply is due."""
 
     UPLOAD_USE = "letter"  # its file's upload rules in settings.UPLOAD_RULES, and its folder in the store
@@ -147,6 +140,9 @@ class Letter(models.Model):
     )
     cleared_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     public = PublicLetterManager()
     casework = LetterQuerySet.as_manager()
@@ -206,17 +202,10 @@ class Letter(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def authors(self):
-        """The ids of everyone who recorded or changed the letter: none of them may clear it."""
-        ids = set(
-            self.history.filter(to_state=State.DRAFT).exclude(actor__isnull=True).values_list("actor_id", flat=True)
-        )
-        if self.recorded_by_id:
-            ids.add(self.recorded_by_id)
-        return ids
-
     def is_author(self, user):
-        return user is not None and user.is_authenticated and user.pk in self.authors()
+        """Whether `user` recorded or changed the letter: then someone else must clear it (four eyes, ADR 0016). The
+        legal changes of state are `correspondence.services.letter_workflow`."""
+        return wrote(self, user)
 
 
 class StatusChangeQuerySet(AppendOnlyQuerySet):

@@ -1,14 +1,15 @@
 """Writes for the correspondence register: one function per use case, each atomic, validated and audited.
 
-Who may do what is decided in rules.py and checked by the views; the services check it again for the steps that
-matter most (clearing by a second person), so no caller can skip it (ADR 0009).
+Who may do what is decided in rules.py and checked by the views; the services check it again, so no caller can skip
+it (ADR 0009). Clearing, publishing and withholding are transitions of `letter_workflow` (`core.workflow`, ADR 0018):
+the row lock and the version the page showed, the role at the organisation it is held at, four eyes, the server's
+clock, the audit entry and the history row, written once for every record with states.
 """
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from followthrough.calendar.deadlines import OutsideCalendar, Rule
 from followthrough.calendar.services import deadline_close, deadline_store
@@ -17,10 +18,11 @@ from followthrough.core.actors import SYSTEM, Actor
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
 from followthrough.core.uploads import size_words
+from followthrough.core.workflow import Transition, Workflow
 from followthrough.organisations.models import INSPECTORATE, Organisation, Role
 
 from . import redaction
-from .models import TRANSITIONS, Letter, ReplyRule, State, StatusChange
+from .models import Letter, ReplyRule, State, StatusChange
 
 # The fields a draft's details form can change, in the order the history note lists them.
 EDITABLE_FIELDS = [
@@ -68,6 +70,87 @@ def _history(*, letter, actor, from_state, to_state, note=""):
     return change
 
 
+def _places(letter):
+    """Where each role that acts on a letter is held: a caseworker at the inspectorate, an approver at the
+    organisation that sent it."""
+    return {
+        Role.CASEWORKER: Organisation.objects.get(code=INSPECTORATE),
+        Role.APPROVER: letter.from_organisation,
+    }
+
+
+def _step(*, record, actor, title, note, from_state, public):
+    """The history row for a step of the workflow: the row's own title follows from the states it joins."""
+    change = StatusChange(letter=record, from_state=from_state, to_state=record.state, note=note)
+    change.set_actor(actor)
+    change.full_clean()
+    change.save()
+    return change
+
+
+def _publishable(letter):
+    if not letter.public_body and not (letter.has_file and letter.file_is_public):
+        raise ValidationError(
+            "There is nothing to publish: the letter has no text, and its file is not to be published"
+        )
+
+
+CLEARERS = (Role.CASEWORKER, Role.APPROVER)
+WITHHELD_WITHOUT_REASON = "Enter why the letter is being withheld"
+CLEAR, PUBLISH, WITHHOLD_DRAFT, WITHHOLD = "clear", "publish", "withhold-draft", "withhold"
+
+# Every legal change of a letter's state, in one place (STYLE.md §5, ADR 0016). Withholding is final: a withheld
+# letter's reason is public. Clearing a draft, or withholding one (a clearance decision too), needs someone other than
+# whoever recorded or changed it; withholding a cleared or published letter only ever shows less, so it does not.
+letter_workflow = Workflow(
+    {
+        CLEAR: Transition(
+            frozenset({State.DRAFT}),
+            State.CLEARED,
+            CLEARERS,
+            "clear it",
+            "Cleared for publication",
+            stamp="cleared",
+            four_eyes=True,
+        ),
+        PUBLISH: Transition(
+            frozenset({State.CLEARED}),
+            State.PUBLISHED,
+            CLEARERS,
+            "publish it",
+            "Published",
+            stamp="published",
+            public=True,
+            effect=_publishable,
+        ),
+        WITHHOLD_DRAFT: Transition(
+            frozenset({State.DRAFT}),
+            State.WITHHELD,
+            CLEARERS,
+            "withhold it",
+            "Withheld",
+            stamp="cleared",
+            four_eyes=True,
+            note_required=WITHHELD_WITHOUT_REASON,
+            public=True,
+        ),
+        WITHHOLD: Transition(
+            frozenset({State.CLEARED, State.PUBLISHED}),
+            State.WITHHELD,
+            CLEARERS,
+            "withhold it",
+            "Withheld",
+            note_required=WITHHELD_WITHOUT_REASON,
+            public=True,
+        ),
+    },
+    organisation_of=_places,
+    history=_step,
+    editable=(State.DRAFT,),
+    what=lambda letter: "letter",
+)
+
+
 def _snapshot(letter):
     data = audit.snapshot(letter)
     if letter.pk:
@@ -77,17 +160,19 @@ def _snapshot(letter):
     return data
 
 
-def _check_transition(letter, to_state):
-    if to_state not in TRANSITIONS[State(letter.state)]:
-        raise IllegalTransition(
-            f"A letter that is {letter.get_state_display().lower()} cannot be {State(to_state).label.lower()}"
-        )
-
-
-def _lock(letter):
-    Letter.casework.select_for_update().filter(pk=letter.pk).first()
+def _lock_draft(letter, *, user, doing, refusal, expected_version=None):
+    """Lock a draft for a change by a caseworker: the row lock, and the version the page showed."""
+    letter_workflow.acting(letter, user, (Role.CASEWORKER,), doing)
+    letter_workflow.lock(letter, expected_version)
     letter.refresh_from_db()
+    if not letter.is_draft:
+        raise IllegalTransition(refusal)
     return letter
+
+
+def _changed(letter, user):
+    """A draft's content changed: its version goes up, and who changed it is remembered, so they cannot clear it."""
+    return letter_workflow.touched(letter, user=_person(user))
 
 
 def _check_recommendations(report, recommendations):
@@ -194,11 +279,17 @@ def letter_record(
 
 
 @transaction.atomic
-def letter_update(*, letter, updated_by, also_from=None, also_to=None, recommendations=None, **fields):
+def letter_update(
+    *, letter, updated_by, also_from=None, also_to=None, recommendations=None, expected_version=None, **fields
+):
     """Change a draft's details. Whoever changes a draft may not then clear it."""
-    _lock(letter)
-    if not letter.is_draft:
-        raise IllegalTransition("Only a draft can be changed")
+    _lock_draft(
+        letter,
+        user=updated_by,
+        doing="change a letter",
+        refusal="Only a draft can be changed",
+        expected_version=expected_version,
+    )
     unknown = set(fields) - {name for name, _ in EDITABLE_FIELDS}
     if unknown:
         raise TypeError(f"letter_update() cannot change {', '.join(sorted(unknown))}")
@@ -239,6 +330,7 @@ def letter_update(*, letter, updated_by, also_from=None, also_to=None, recommend
         if letter.reply_deadline is not None and letter.replies.exists():
             deadline_close(deadline=letter.reply_deadline)
     letter.save()
+    _changed(letter, updated_by)
     words = list(dict.fromkeys(changed))
     audit.record(
         actor=updated_by,
@@ -261,9 +353,7 @@ def letter_update(*, letter, updated_by, also_from=None, also_to=None, recommend
 @transaction.atomic
 def letter_file_attach(*, letter, attached_by, upload):
     """Attach the letter as a file (a scan or the document sent), replacing any earlier one. Drafts only."""
-    _lock(letter)
-    if not letter.is_draft:
-        raise IllegalTransition("A file can only be added to a draft")
+    _lock_draft(letter, user=attached_by, doing="add a file to a letter", refusal="A file can only be added to a draft")
     before = _snapshot(letter)
     old = letter.file.name if letter.file else ""
     stored = files.store(upload, use=Letter.UPLOAD_USE)  # written under a random name when the change commits
@@ -273,6 +363,7 @@ def letter_file_attach(*, letter, attached_by, upload):
     letter.file_size = stored.size
     letter.full_clean()
     letter.save()
+    _changed(letter, attached_by)
     # The replaced file is removed once the change is committed; the audit entry keeps its stored name.
     files.discard(old)
     audit.record(
@@ -294,7 +385,7 @@ def letter_file_attach(*, letter, attached_by, upload):
 
 
 def may_clear(user, letter):
-    """Whether `user` holds a role that clears `letter`: any caseworker, or an approver at the sending organisation.
+    """Whether `user` holds a role that clears `letter`: a caseworker, or an approver at the sending organisation.
 
     Being its author is checked separately, so the refusal can say why.
     """
@@ -304,134 +395,72 @@ def may_clear(user, letter):
     return user.has_role(Role.CASEWORKER) or user.has_role_at(letter.from_organisation_id, Role.APPROVER)
 
 
-def _check_clearer(user, letter):
-    if not may_clear(user, letter):
-        raise PermissionDenied("Only a caseworker, or an approver at the organisation that sent it, can clear a letter")
-    if letter.is_author(user):
-        raise ValidationError(
-            "You recorded or changed this letter, so someone else must clear it: another caseworker, or an approver "
-            f"at {letter.from_organisation.name}"
-        )
-
-
-def _publish(letter, actor):
-    _check_transition(letter, State.PUBLISHED)
-    if not letter.public_body and not (letter.has_file and letter.file_is_public):
-        raise ValidationError(
-            "There is nothing to publish: the letter has no text, and its file is not to be published"
-        )
-    before = _snapshot(letter)
-    letter.state = State.PUBLISHED
-    letter.published_at = timezone.now()
-    letter.full_clean()
-    letter.save()
-    audit.record(
-        actor=actor,
-        instance=letter,
-        action=AuditEntry.Action.UPDATED,
-        before=before,
-        after=_snapshot(letter),
-        reason="Letter published",
-    )
-    _history(letter=letter, actor=actor, from_state=State.CLEARED, to_state=State.PUBLISHED)
-    return letter
-
-
 @transaction.atomic
-def letter_clear(*, letter, cleared_by, publish_now=False, publish_file=False):
+def letter_clear(*, letter, cleared_by, publish_now=False, publish_file=False, expected_version=None):
     """Clear a draft for publication: work out and keep its public text, with each marked passage redacted.
 
     The clearer must be someone other than whoever recorded or changed the letter. With `publish_now` the letter is
     published at once; otherwise it waits, cleared, until someone publishes it (for example once the recipient has
     it). `publish_file` publishes the file as well, for a file the clearer has checked holds nothing to redact.
     """
-    _lock(letter)
-    _check_transition(letter, State.CLEARED)
-    _check_clearer(cleared_by, letter)
-    if not letter.body.strip() and not letter.has_file:
-        raise ValidationError("The letter has no text and no file. Ask for its text or file to be added first")
-    if publish_file and not letter.has_file:
-        raise ValidationError({"publish_file": "The letter has no file to publish"})
+    # The row stays locked from here to the end of the transaction, so the text redacted is the text cleared.
+    current = letter_workflow.lock(letter, expected_version)
     try:
-        result = redaction.redact(letter.body)
+        result = redaction.redact(current.body)
     except ValueError as error:
-        raise ValidationError({"body": str(error)}) from None
-    before = _snapshot(letter)
-    letter.public_body = result.public_text
-    letter.redaction_count = result.count
-    letter.file_is_public = bool(publish_file and letter.has_file)
-    letter.state = State.CLEARED
-    letter.cleared_by = _person(cleared_by)
-    letter.cleared_at = timezone.now()
-    letter.full_clean()
-    letter.save()
-    note = [f"{plural(result.count, 'passage')} redacted."]
-    if letter.has_file:
-        note.append("The file is published too." if letter.file_is_public else "The file is not published.")
-    audit.record(
-        actor=cleared_by,
-        instance=letter,
-        action=AuditEntry.Action.UPDATED,
-        before=before,
-        after=_snapshot(letter),
-        reason="Cleared for publication. " + " ".join(note),
-    )
-    _history(letter=letter, actor=cleared_by, from_state=State.DRAFT, to_state=State.CLEARED, note=" ".join(note))
+        result, problem = None, str(error)
+    note = ""
+    if result is not None:
+        note = f"{plural(result.count, 'passage')} redacted."
+        if current.has_file:
+            note += " The file is published too." if publish_file else " The file is not published."
+
+    def cleared(locked):
+        if not locked.body.strip() and not locked.has_file:
+            raise ValidationError("The letter has no text and no file. Ask for its text or file to be added first")
+        if publish_file and not locked.has_file:
+            raise ValidationError({"publish_file": "The letter has no file to publish"})
+        if result is None:
+            raise ValidationError({"body": problem})
+        locked.public_body = result.public_text
+        locked.redaction_count = result.count
+        locked.file_is_public = bool(publish_file and locked.has_file)
+
+    letter_workflow.take(letter, CLEAR, user=_person(cleared_by), note=note, effect=cleared)
     if publish_now:
-        _publish(letter, cleared_by)
+        letter_workflow.take(letter, PUBLISH, user=_person(cleared_by))
+    letter.refresh_from_db()
     return letter
 
 
 @transaction.atomic
-def letter_publish(*, letter, published_by):
+def letter_publish(*, letter, published_by, expected_version=None):
     """Publish a cleared letter: its public text (never the original) and, if cleared for it, its file."""
-    _lock(letter)
-    _check_transition(letter, State.PUBLISHED)
-    if not may_clear(published_by, letter):
-        raise PermissionDenied(
-            "Only a caseworker, or an approver at the organisation that sent it, can publish a letter"
-        )
-    return _publish(letter, published_by)
+    letter_workflow.take(letter, PUBLISH, user=_person(published_by), expected_version=expected_version)
+    letter.refresh_from_db()
+    return letter
 
 
 @transaction.atomic
-def letter_withhold(*, letter, withheld_by, reason):
+def letter_withhold(*, letter, withheld_by, reason, expected_version=None):
     """Withhold a letter from publication, with a reason the public can read.
 
     The public register still lists its date, sender, recipient and subject, with the reason, and never its text.
     Withholding a draft is a clearance decision, so it needs someone other than its author; a cleared or published
     letter can be withheld by anyone who may clear it, since withholding only ever shows less.
     """
-    _lock(letter)
-    _check_transition(letter, State.WITHHELD)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Enter why the letter is being withheld"})
-    if letter.is_draft:
-        _check_clearer(withheld_by, letter)
-    elif not may_clear(withheld_by, letter):
-        raise PermissionDenied(
-            "Only a caseworker, or an approver at the organisation that sent it, can withhold a letter"
-        )
-    before = _snapshot(letter)
-    from_state = letter.state
-    letter.state = State.WITHHELD
-    letter.withheld_reason = reason
-    # A withheld letter keeps no public text and no public file; the audit trail keeps what they were.
-    letter.public_body = ""
-    letter.file_is_public = False
-    if from_state == State.DRAFT:
-        letter.cleared_by = _person(withheld_by)
-        letter.cleared_at = timezone.now()
-    letter.full_clean()
-    letter.save()
-    audit.record(
-        actor=withheld_by,
-        instance=letter,
-        action=AuditEntry.Action.UPDATED,
-        before=before,
-        after=_snapshot(letter),
-        reason=f"Withheld: {reason}",
-    )
-    _history(letter=letter, actor=withheld_by, from_state=from_state, to_state=State.WITHHELD, note=reason)
+        raise ValidationError({"reason": WITHHELD_WITHOUT_REASON})
+    current = letter_workflow.lock(letter, expected_version)
+
+    def withheld(locked):
+        # A withheld letter keeps no public text and no public file; the audit trail keeps what they were.
+        locked.public_body = ""
+        locked.file_is_public = False
+        locked.withheld_reason = reason
+
+    step = WITHHOLD_DRAFT if current.is_draft else WITHHOLD
+    letter_workflow.take(letter, step, user=_person(withheld_by), note=reason, effect=withheld)
+    letter.refresh_from_db()
     return letter

@@ -230,18 +230,29 @@ def casework_file(request, letter_id):
 @permission_required("correspondence.clear_letter", fn=casework_letter)
 def casework_clear(request, letter_id):
     letter = casework_letter(request, letter_id)
-    form = ClearForm(request.POST if request.method == "POST" else None, has_file=letter.has_file)
+    form = ClearForm(
+        request.POST if request.method == "POST" else None,
+        has_file=letter.has_file,
+        initial={"expected_version": letter.version},
+    )
     if request.method == "POST" and form.is_valid():
         decision = form.cleaned_data["decision"]
+        version = form.cleaned_data.get("expected_version")
         try:
             if decision == ClearForm.WITHHOLD:
-                services.letter_withhold(letter=letter, withheld_by=request.user, reason=form.cleaned_data["reason"])
+                services.letter_withhold(
+                    letter=letter,
+                    withheld_by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    expected_version=version,
+                )
             else:
                 services.letter_clear(
                     letter=letter,
                     cleared_by=request.user,
                     publish_now=decision == ClearForm.PUBLISH,
                     publish_file=form.cleaned_data.get("publish_file") == "yes",
+                    expected_version=version,
                 )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -266,10 +277,13 @@ def casework_clear(request, letter_id):
 @permission_required("correspondence.publish_letter", fn=casework_letter)
 def casework_publish(request, letter_id):
     letter = casework_letter(request, letter_id)
-    form = PublishForm(request.POST if request.method == "POST" else None)  # it has no fields, so POST may be empty
+    # Its only field is the version, which may be left out, so POST may be empty.
+    form = PublishForm(request.POST if request.method == "POST" else None, initial={"expected_version": letter.version})
     if request.method == "POST" and form.is_valid():
         try:
-            services.letter_publish(letter=letter, published_by=request.user)
+            services.letter_publish(
+                letter=letter, published_by=request.user, expected_version=form.cleaned_data.get("expected_version")
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -288,10 +302,17 @@ def casework_publish(request, letter_id):
 @permission_required("correspondence.withhold_letter", fn=casework_letter)
 def casework_withhold(request, letter_id):
     letter = casework_letter(request, letter_id)
-    form = WithholdForm(request.POST if request.method == "POST" else None)
+    form = WithholdForm(
+        request.POST if request.method == "POST" else None, initial={"expected_version": letter.version}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.letter_withhold(letter=letter, withheld_by=request.user, reason=form.cleaned_data["reason"])
+            services.letter_withhold(
+                letter=letter,
+                withheld_by=request.user,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data.get("expected_version"),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -22,6 +22,7 @@ from followthrough.calendar.deadlines import Rule as DeadlineRule
 from followthrough.calendar.models import StoredDeadline
 from followthrough.core.history import AppendOnlyModel, HistoryEntry
 from followthrough.core.provenance import Sourced, SourceNamed
+from followthrough.core.workflow import WorkflowRecord
 from followthrough.organisations.models import FORCE_KINDS, AddresseeGroup, Kind, Organisation
 
 
@@ -48,7 +49,7 @@ def document_path(instance, filename):
     return f"reports/{uuid.uuid4().hex}.pdf"
 
 
-class Report(Sourced):
+class Report(WorkflowRecord, Sourced):
     """A published report: on a super-complaint, or from an inspection.
 
     A draft has a planned day of publication, to preview who it will be addressed to and when things will be due.

@@ -9,6 +9,7 @@ from followthrough.core.formatting import long_date, plural
 from followthrough.core.presenters import Presenter, TimelineEvent, tag, tag_html
 from followthrough.core.provenance import when_published
 
+from .duties import SET_BY_THE_REPORT, response_due_basis, response_duty
 from .models import DueRule, Obligation, Report
 
 SECTIONS = [
@@ -147,7 +148,10 @@ class ReportPresenter(Presenter):
             rows.append(
                 {
                     "key": {"text": "Responses due"},
-                    "value": {"text": f"By {long_date(due.due)}, from {who}: {response_period_words(report)}"},
+                    "value": {
+                        "text": f"By {long_date(due.due)}, from {who}: {response_period_words(report)} "
+                        f"({response_due_basis(report)})"
+                    },
                 }
             )
         rows.append(
@@ -164,6 +168,11 @@ class ReportPresenter(Presenter):
                     "items": [{"href": f"{edit}#{anchor}", "text": "Change", "visuallyHiddenText": words}]
                 }
         return rows
+
+    @property
+    def duty(self):
+        """Who must respond to the report, and where the duty comes from (`duties.response_duty`)."""
+        return response_duty(self.report)
 
     @property
     def counts_text(self):
@@ -328,6 +337,15 @@ class RecommendationPresenter(Presenter):
         return due[1]
 
     @property
+    def due_basis(self):
+        """Where the recommendation's own due date comes from, if it has one."""
+        return SET_BY_THE_REPORT if self._record.due_rule != DueRule.NONE else ""
+
+    @property
+    def response_due_basis(self):
+        return response_due_basis(self._report)
+
+    @property
     def response_due_text(self):
         """When responses are due, if any addressee owes one."""
         stored = [o.response_deadline for o in self.active_obligations() if o.response_deadline]
@@ -418,8 +436,8 @@ class RecommendationPresenter(Presenter):
                 rows.append(
                     [
                         {"html": obligation.organisation_link},
-                        {"text": obligation.response_due_text},
-                        {"text": obligation.recommendation_due_text},
+                        {"html": _with_source(obligation.response_due_text, obligation.response_due_basis)},
+                        {"html": _with_source(obligation.recommendation_due_text, obligation.recommendation_due_basis)},
                         {
                             "html": format_html(
                                 '<a class="govuk-link" href="{}#{}">Read<span class="govuk-visually-hidden"> the '
@@ -466,6 +484,15 @@ class RecommendationPresenter(Presenter):
         }
 
 
+def _with_source(text, basis):
+    """A due date, and where it comes from on a line of its own, for a table cell."""
+    if not basis:
+        return format_html("{}", text)
+    return format_html(
+        '{} <span class="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">Source: {}</span>', text, basis
+    )
+
+
 class ObligationPresenter(Presenter):
     """One organisation's obligation on one recommendation."""
 
@@ -494,6 +521,17 @@ class ObligationPresenter(Presenter):
     def recommendation_due_text(self):
         deadline = self._record.recommendation_deadline
         return long_date(deadline.due) if deadline else "No date set"
+
+    @property
+    def response_due_basis(self):
+        """Where the response's due date comes from, if there is one."""
+        if not self._record.response_deadline:
+            return ""
+        return response_due_basis(self._record.recommendation.report)
+
+    @property
+    def recommendation_due_basis(self):
+        return SET_BY_THE_REPORT if self._record.recommendation_deadline else ""
 
     @property
     def closed_text(self):

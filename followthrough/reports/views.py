@@ -246,10 +246,15 @@ def casework_recommendation_remove(request, slug, kind, number):
 @permission_required(MANAGE)
 def casework_publish(request, slug):
     report = get_object_or_404(Report.casework.drafts(), slug=slug)
-    form = PublishForm(request.POST if request.method == "POST" else None)
+    form = PublishForm(request.POST if request.method == "POST" else None, initial={"expected_version": report.version})
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_publish(report=report, published_by=request.user, source=form.source())
+            services.report_publish(
+                report=report,
+                published_by=request.user,
+                source=form.source(),
+                expected_version=form.cleaned_data.get("expected_version"),
+            )
         except (ValidationError, IllegalTransition) as error:  # a linked super-complaint's workflow may refuse
             add_service_errors(form, error)
         else:

@@ -53,12 +53,16 @@ def test_the_demo_letters_are_linked_to_the_hidden_victims_and_the_recommendatio
         assert sorted(r.number for r in item.recommendations.all()) == [1, 6]
 
 
-def test_the_demo_letters_are_published_by_the_demo_caseworker_with_named_officials_emails_redacted(loaded):
+def test_the_demo_letters_are_recorded_by_one_caseworker_and_cleared_by_the_other_with_officials_emails_redacted(
+    loaded,
+):
     letter, reply = letters()
     for item in (letter, reply):
         assert item.state == State.PUBLISHED
-        assert item.cleared_by.email == "caseworker@example.gov.uk"
-        assert item.recorded_by is None
+        assert item.recorded_by.email == "caseworker@example.gov.uk"
+        assert item.cleared_by.email == "second.caseworker@example.gov.uk"
+        assert item.published_by.email == "second.caseworker@example.gov.uk"
+        assert item.is_author(item.recorded_by) and not item.is_author(item.cleared_by)
         assert "victims.commissioner@victimscommissioner.org.uk" in item.public_body
     assert letter.public_body.startswith("Dame Sara Thornton DBE QPM")
     assert "We look forward to receiving your response." in letter.public_body

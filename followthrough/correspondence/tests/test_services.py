@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from followthrough.core.models import AuditEntry
@@ -59,13 +59,13 @@ def test_publishing_straight_from_clearance_records_both_steps(record_letter, se
 
 def test_a_draft_cannot_be_published_without_being_cleared(record_letter, second_caseworker):
     letter = record_letter()
-    with pytest.raises(services.IllegalTransition, match="A letter that is draft cannot be published"):
+    with pytest.raises(ValidationError, match="This letter is draft, so you cannot publish it"):
         services.letter_publish(letter=letter, published_by=second_caseworker)
     assert Letter.casework.get(pk=letter.pk).state == State.DRAFT
 
 
 def test_a_published_letter_cannot_be_cleared_again_or_changed(published_letter, second_caseworker, caseworker):
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(ValidationError, match="This letter is published, so you cannot clear it"):
         services.letter_clear(letter=published_letter, cleared_by=second_caseworker)
     with pytest.raises(services.IllegalTransition, match="Only a draft can be changed"):
         services.letter_update(letter=published_letter, updated_by=caseworker, subject="A new subject")
@@ -73,9 +73,9 @@ def test_a_published_letter_cannot_be_cleared_again_or_changed(published_letter,
 
 def test_withholding_is_final(published_letter, second_caseworker):
     services.letter_withhold(letter=published_letter, withheld_by=second_caseworker, reason="Names a victim.")
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(ValidationError, match="This letter is withheld, so you cannot publish it"):
         services.letter_publish(letter=published_letter, published_by=second_caseworker)
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(ValidationError, match="This letter is withheld, so you cannot withhold it"):
         services.letter_withhold(letter=published_letter, withheld_by=second_caseworker, reason="Again.")
 
 
@@ -84,7 +84,7 @@ def test_withholding_is_final(published_letter, second_caseworker):
 
 def test_the_caseworker_who_recorded_a_letter_cannot_clear_it(record_letter, caseworker):
     letter = record_letter()
-    with pytest.raises(ValidationError, match="someone else must clear it"):
+    with pytest.raises(ValidationError, match="someone else at His Majesty's Inspectorate .* must clear it"):
         services.letter_clear(letter=letter, cleared_by=caseworker, publish_now=True)
     assert Letter.casework.get(pk=letter.pk).state == State.DRAFT
 
@@ -92,13 +92,13 @@ def test_the_caseworker_who_recorded_a_letter_cannot_clear_it(record_letter, cas
 def test_a_caseworker_who_changed_the_draft_cannot_clear_it(record_letter, second_caseworker):
     letter = record_letter()
     services.letter_update(letter=letter, updated_by=second_caseworker, subject="The hidden victims: a correction")
-    with pytest.raises(ValidationError, match="someone else must clear it"):
+    with pytest.raises(ValidationError, match="someone else at His Majesty's Inspectorate .* must clear it"):
         services.letter_clear(letter=letter, cleared_by=second_caseworker)
 
 
 def test_the_author_cannot_withhold_their_own_draft_either(record_letter, caseworker):
     letter = record_letter()
-    with pytest.raises(ValidationError, match="someone else must clear it"):
+    with pytest.raises(ValidationError, match="someone else at His Majesty's Inspectorate .* must withhold it"):
         services.letter_withhold(letter=letter, withheld_by=caseworker, reason="Not needed.")
 
 
@@ -120,7 +120,7 @@ def test_an_approver_at_the_sending_organisation_can_clear_its_letter(record_let
 )
 def test_nobody_else_can_clear_a_letter(record_letter, role, code):
     letter = record_letter()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(ValidationError, match="Only an inspectorate caseworker at .* or an organisation approver at"):
         services.letter_clear(letter=letter, cleared_by=member(role, organisation(code)), publish_now=True)
     assert Letter.casework.get(pk=letter.pk).state == State.DRAFT
 
@@ -179,7 +179,8 @@ def test_withholding_a_published_letter_removes_its_public_text_and_says_why(pub
     assert stored.withheld_reason == "It names a victim."
     assert stored.public_body == ""
     assert "[[jo.bloggs@example.org]]" in stored.body
-    assert audit_reasons(stored)[-1] == (AuditEntry.Action.UPDATED, "Withheld: It names a victim.")
+    assert audit_reasons(stored)[-1] == (AuditEntry.Action.UPDATED, "It names a victim.")
+    assert stored.history.get(to_state=State.WITHHELD).note == "It names a victim."
 
 
 # Reply dates ---------------------------------------------------------------------------------------------------------
@@ -307,5 +308,35 @@ def test_every_change_is_audited(record_letter, second_caseworker):
     services.letter_clear(letter=letter2, cleared_by=second_caseworker, publish_now=True)
     assert [reason for _, reason in audit_reasons(letter)] == ["", "Draft changed: subject"]
     reasons = [reason for _, reason in audit_reasons(letter2)]
-    assert reasons[1].startswith("Cleared for publication. 1 passage redacted.")
-    assert reasons[2] == "Letter published"
+    assert reasons[1] == "1 passage redacted."
+    assert reasons[2] == ""  # publishing needs no reason: the history row says it was published, by whom and when
+    assert [c.title for c in letter2.history.order_by("pk")] == [
+        "Letter recorded",
+        "Cleared for publication",
+        "Published",
+    ]
+
+
+# The one workflow (ADR 0018) -----------------------------------------------------------------------------------------
+
+
+def test_a_letter_cleared_from_a_page_loaded_before_the_draft_changed_is_refused(record_letter, caseworker):
+    letter = record_letter()
+    shown = letter.version
+    services.letter_update(letter=letter, updated_by=caseworker, subject="The hidden victims: a new subject")
+    clearer = member(Role.CASEWORKER, organisation("hmicfrs"), full_name="Third Caseworker")
+    with pytest.raises(ValidationError, match="Someone else changed this letter"):
+        services.letter_clear(letter=letter, cleared_by=clearer, expected_version=shown)
+    assert Letter.casework.get(pk=letter.pk).state == State.DRAFT
+    services.letter_clear(letter=letter, cleared_by=clearer, expected_version=Letter.casework.get(pk=letter.pk).version)
+    assert Letter.casework.get(pk=letter.pk).state == State.CLEARED
+
+
+def test_each_step_names_who_took_it_and_the_organisation_they_acted_for(record_letter, home_office_approver):
+    letter = record_letter(
+        from_organisation=organisation("home-office"), to_organisation=organisation("hmicfrs"), to_office_holder="HMCIC"
+    )
+    services.letter_clear(letter=letter, cleared_by=home_office_approver, publish_now=True)
+    published = letter.history.get(to_state=State.PUBLISHED)
+    assert (published.actor, published.actor_organisation_label) == (home_office_approver, "Home Office")
+    assert letter.published_by == home_office_approver and letter.version == 3

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from followthrough.core.formatting import long_date
-from followthrough.core.forms import GovukChoiceField, SourceForm
+from followthrough.core.forms import GovukChoiceField, SourceForm, VersionedForm
 
 
 class ConfirmForm(forms.Form):
@@ -13,9 +13,14 @@ class ConfirmForm(forms.Form):
 NOW, FROM_SOURCE = "now", "from-source"
 
 
-class PublishForm(SourceForm):
+class PublishForm(SourceForm, VersionedForm):
     """Publishing a report: today, by the server's clock, or, for a report published before the service held it,
-    from its source with the date the source gives (ADR 0016). Nobody types the day they publish."""
+    from its source with the date the source gives (ADR 0016). Nobody types the day they publish.
+
+    It carries the version of the draft the page showed, so a report changed since is not published unseen; a post
+    without it is still checked under the row lock (ADR 0018)."""
+
+    version_required = False
 
     date_required = True
     what = "the report"

@@ -1,12 +1,21 @@
-"""What the report services share: who an event is from, the timeline and audit snapshots, slugs and points."""
+"""What the report services share: the report's workflow, who an event is from, the timeline and audit snapshots,
+slugs and points."""
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from followthrough.core import audit
-from followthrough.core.actors import SYSTEM, Actor
-from followthrough.organisations.models import INSPECTORATE, Organisation
+from followthrough.core.actors import SYSTEM, Actor, as_actor
+from followthrough.core.formatting import long_date
+from followthrough.core.workflow import Transition, Workflow
+from followthrough.organisations.models import INSPECTORATE, Organisation, Role
 
-from ..models import RecommendationPoint, Report, ReportEvent
+from ..models import RecommendationPoint, Report, ReportEvent, State
+
+# Who publishes a report, and who may enter one published before the service held it (ADR 0016, ADR 0018).
+PUBLISHERS = (Role.CASEWORKER,)
+RECORDERS = (Role.CASEWORKER, Role.ADMINISTRATOR)
+PUBLISH = "publish"
 
 
 def for_the_inspectorate(user):
@@ -29,6 +38,62 @@ def event_add(*, report, actor, title, note="", is_public=True):
     event.full_clean()
     event.save()
     return event
+
+
+def _inspectorate(report):
+    return Organisation.objects.get(code=INSPECTORATE)
+
+
+def _history(*, record, actor, title, note, from_state, public, source=None):
+    """The report's timeline row for a step of its workflow. Publication says the day, and the source it is taken
+    from for a report published before the service held it; `note` lists who it is addressed to."""
+    if from_state == State.DRAFT and record.state == State.PUBLISHED:
+        said = f"Published on {long_date(record.published_on)}"
+        said += f", according to {source.title}." if source is not None else "."
+        note = f"{said} {note}".strip()
+    row = ReportEvent(report=record, title=title, note=note, is_public=public)
+    row.set_actor(as_actor(actor, _inspectorate(record)))
+    row.full_clean()
+    row.save()
+    return row
+
+
+# A report is drafted, then published: by the server's clock, or from its source (ADR 0016). Every change to a draft
+# takes the row lock (`lock_draft`) and bumps the version the publish page carries (`draft_changed`), so a report is
+# never published in a form its publisher did not see.
+report_workflow = Workflow(
+    {
+        PUBLISH: Transition(
+            frozenset({State.DRAFT}),
+            State.PUBLISHED,
+            PUBLISHERS,
+            "publish it",
+            "Report published",
+            stamp="published",
+            public=True,
+        ),
+    },
+    organisation_of=_inspectorate,
+    history=_history,
+    editable=(State.DRAFT,),
+    what=lambda report: "report",
+)
+
+
+def lock_draft(report, refusal, *, expected_version=None):
+    """Lock the report's row and read it afresh, so it cannot be published while a draft change is being made;
+    refuse a published report with `refusal`, and a form loaded before someone else changed the report."""
+    locked = report_workflow.lock(report, expected_version)
+    if locked.state != State.DRAFT:
+        raise ValidationError(refusal)
+    report.refresh_from_db()
+    return report
+
+
+def draft_changed(report, user):
+    """A draft's details or recommendations changed: its version goes up, so a publish page loaded before the change
+    is refused, and who changed it is remembered."""
+    return report_workflow.touched(report, user=user if user is not None and user.is_authenticated else None)
 
 
 # Words the casework addresses use after /casework/reports/, so no report can be given them as its slug.

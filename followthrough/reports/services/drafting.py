@@ -9,7 +9,15 @@ from followthrough.core import audit
 from followthrough.core.models import AuditEntry
 
 from ..models import DueRule, Recommendation, Report
-from .common import clean_points, event_add, points_replace, recommendation_snapshot, unique_slug
+from .common import (
+    clean_points,
+    draft_changed,
+    event_add,
+    lock_draft,
+    points_replace,
+    recommendation_snapshot,
+    unique_slug,
+)
 
 
 def _due_fields(due_rule, due_count, due_date):
@@ -29,15 +37,6 @@ def _check_number_free(*, report, kind, number, recommendation=None):
     if others.exists():
         label = Recommendation.Kind(kind).label
         raise ValidationError({"number": f"{label} {number} is already in this report. Enter a different number"})
-
-
-def _lock_draft(report, refusal):
-    """Lock the report's row and refresh it, so it cannot be published while a draft change is being made."""
-    Report.casework.select_for_update().filter(pk=report.pk).first()
-    report.refresh_from_db()
-    if report.is_published:
-        raise ValidationError(refusal)
-    return report
 
 
 @transaction.atomic
@@ -140,7 +139,7 @@ def report_update(*, report, updated_by, **fields):
     unknown = set(fields) - set(REPORT_FIELD_WORDS)
     if unknown:
         raise TypeError(f"report_update() cannot change: {', '.join(sorted(unknown))}")
-    _lock_draft(report, PUBLISHED_DETAILS)
+    lock_draft(report, PUBLISHED_DETAILS)
     if fields.get("document_file") is None:
         fields.pop("document_file", None)
     if "title" in fields:
@@ -161,6 +160,7 @@ def report_update(*, report, updated_by, **fields):
     report.full_clean()
     # A replaced document file stays in storage: the audit entry below names it, and a draft's file was never public.
     report.save()
+    draft_changed(report, updated_by)
     audit.record(
         actor=updated_by,
         instance=report,
@@ -197,8 +197,7 @@ def recommendation_add(
     due_date=None,
 ):
     """Add a recommendation or action to a draft report, with the points a response must address."""
-    if report.is_published:
-        raise ValidationError("Recommendations can only be added to a draft report. Correct a published one instead")
+    lock_draft(report, "Recommendations can only be added to a draft report. Correct a published one instead")
     groups, organisations = list(groups or ()), list(organisations or ())
     if not groups and not organisations:
         raise ValidationError({"groups": "Select who it is addressed to"})
@@ -226,6 +225,7 @@ def recommendation_add(
         action=AuditEntry.Action.CREATED,
         after=recommendation_snapshot(recommendation),
     )
+    draft_changed(report, added_by)
     event_add(report=report, actor=added_by, title=f"{recommendation.title} added", is_public=False)
     return recommendation
 
@@ -254,7 +254,7 @@ def recommendation_update(
     recommendations are corrected instead (`recommendation_correct`), which keeps the published wording and the
     obligations. A change that changes nothing records nothing.
     """
-    report = _lock_draft(recommendation.report, PUBLISHED_RECOMMENDATIONS.format("changed"))
+    report = lock_draft(recommendation.report, PUBLISHED_RECOMMENDATIONS.format("changed"))
     recommendation.refresh_from_db()
     before = recommendation_snapshot(recommendation)
     title = recommendation.title
@@ -314,6 +314,7 @@ def recommendation_update(
     note = f"Changed: {', '.join(changes)}."
     if recommendation.title != title:
         note += f" It is now {recommendation.title}."
+    draft_changed(report, updated_by)
     event_add(report=report, actor=updated_by, title=f"{title} changed", note=note, is_public=False)
     return recommendation
 
@@ -325,7 +326,7 @@ def recommendation_remove(*, recommendation, removed_by):
     Only a draft's: once published, what a recommendation asked stays on the record, and a correction closes the
     obligations of anyone it no longer addresses.
     """
-    report = _lock_draft(recommendation.report, PUBLISHED_RECOMMENDATIONS.format("removed"))
+    report = lock_draft(recommendation.report, PUBLISHED_RECOMMENDATIONS.format("removed"))
     recommendation.refresh_from_db()
     title, text = recommendation.title, recommendation.text
     audit.record(
@@ -341,6 +342,7 @@ def recommendation_remove(*, recommendation, removed_by):
     except ProtectedError:
         # Another app's record refers to it (a draft's recommendation rarely has one); the transaction rolls back.
         raise ValidationError(f"{title} cannot be removed because other records refer to it") from None
+    draft_changed(report, removed_by)
     event_add(
         report=report, actor=removed_by, title=f"{title} removed", note=f"Its text was:\n\n{text}", is_public=False
     )

@@ -11,8 +11,8 @@ from followthrough.core import audit
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
 
-from ..models import DueRule, Obligation, RecommendationVersion, Report, State
-from .common import actor_label, addressee_snapshot, event_add
+from ..models import DueRule, Obligation, RecommendationVersion, State
+from .common import PUBLISH, RECORDERS, actor_label, addressee_snapshot, report_workflow
 
 
 def _deadline_for_recommendation(*, obligation, recommendation, report, calendar):
@@ -100,49 +100,67 @@ def obligation_counts(report, on=None):
     return [(recommendation, len(recommendation.resolve_addressees(on))) for recommendation in recommendations]
 
 
+def _addressed_to(created):
+    lines = [f"- {recommendation.title}: {plural(len(new), 'addressee')}" for recommendation, new in created.items()]
+    return "Addressed to:\n\n" + "\n".join(lines) if lines else ""
+
+
 @transaction.atomic
-def report_publish(*, report, published_by, source=None):
+def report_publish(*, report, published_by, source=None, expected_version=None):
     """Publish a draft report today and create one obligation per addressee, resolved as the groups stand that day.
 
     A report published before the service held it is recorded from its `source` (`core.provenance.Source`), on the
-    date the source gives, by a caseworker or administrator (or the demonstration loader): ADR 0016. Publishing an
-    already-published report changes nothing, so a repeated request or a re-run demo is harmless.
+    date the source gives, by a caseworker or administrator (or, with no `published_by`, the demonstration loader):
+    ADR 0016. Either way it moves through `report_workflow`, which locks the row, refuses a form loaded before the
+    draft last changed (`expected_version`), checks who is publishing for the inspectorate, stamps who and when, and
+    writes the timeline row. Publishing an already-published report changes nothing, so a repeated request or a
+    re-run demo is harmless.
     """
-    Report.casework.select_for_update().filter(pk=report.pk).first()
-    report.refresh_from_db()
-    if report.state == State.PUBLISHED:
+    if report_workflow.lock(report).state == State.PUBLISHED:
+        report.refresh_from_db()
         return report
-    if source is None:
-        on = timezone.localdate()
-    else:
-        try:
-            source.check()
-        except ValidationError as error:
-            raise ValidationError(
-                {"source_on" if name == "source_date" else name: m for name, m in error.message_dict.items()}
-            ) from None
-        if source.on is None:
-            raise ValidationError({"source_on": "Enter the date the source gives for publication"})
-        on = source.on
-        report.source_title, report.source_url = source.title.strip(), source.url.strip()
-        report.recorded_at = timezone.now()
-    before = audit.snapshot(report)
-    report.state = State.PUBLISHED
-    report.published_on = on
-    report.published_at = timezone.now()
-    report.published_by = published_by if published_by is not None and published_by.is_authenticated else None
-    report.full_clean()
-    report.save()
+    if source is not None and source.on is None:
+        raise ValidationError({"source_on": "Enter the date the source gives for publication"})
+    on = timezone.localdate() if source is None else source.on
+    # Addressees are resolved once, as the groups stand on the day of publication, for the timeline note and the
+    # obligations alike.
+    recommendations = list(report.recommendations.prefetch_related("groups", "organisations", "points"))
+    addressees = {recommendation: recommendation.resolve_addressees(on) for recommendation in recommendations}
+    note = _addressed_to({recommendation: list(found) for recommendation, found in addressees.items()})
+
+    def dated(locked):
+        locked.published_on = on
+
+    try:
+        if source is None:
+            report = report_workflow.take(
+                report, PUBLISH, user=published_by, expected_version=expected_version, note=note, effect=dated
+            )
+        else:
+            report = report_workflow.from_source(
+                report,
+                PUBLISH,
+                source=source,
+                roles=RECORDERS,
+                user=published_by if published_by is not None and published_by.is_authenticated else None,
+                note=note,
+            )
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        # The publish form names the source's date `source_on`.
+        raise ValidationError(
+            {"source_on" if name == "source_date" else name: m for name, m in error.message_dict.items()}
+        ) from None
 
     calendar = current_calendar()  # once: every deadline below is computed against the same table
-    recommendations = list(report.recommendations.prefetch_related("groups", "organisations", "points"))
     label = actor_label(published_by)
     created = {}
     for recommendation in recommendations:
         created[recommendation] = obligations_create(
             recommendation=recommendation,
             report=report,
-            addressees=recommendation.resolve_addressees(on),
+            addressees=addressees[recommendation],
             calendar=calendar,
             actor=published_by,
             reason=f"{report.title} published on {long_date(on)}",
@@ -166,20 +184,9 @@ def report_publish(*, report, published_by, source=None):
         actor=published_by,
         instance=report,
         action=AuditEntry.Action.UPDATED,
-        before=before,
         after=audit.snapshot(report),
         reason=f"Published on {long_date(on)}: {plural(total, 'obligation')} created",
     )
-    lines = [f"- {recommendation.title}: {plural(len(new), 'addressee')}" for recommendation, new in created.items()]
-    note = (
-        f"Published on {long_date(on)}."
-        if source is None
-        else f"Published on {long_date(on)}, according to {source.title}."
-    )
-    if lines:
-        note += " Addressed to:\n\n" + "\n".join(lines)
-    event_add(report=report, actor=published_by, title="Report published", note=note)
-
     if report.super_complaint_id:
         complaint_services.complaint_record_report_published(
             complaint=report.super_complaint, report=report, published_by=published_by, source=source

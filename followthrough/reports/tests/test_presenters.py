@@ -77,7 +77,8 @@ def test_the_report_summary_says_when_responses_are_due_and_from_whom(hestia_lik
     rows = {r["key"]["text"]: r["value"]["text"] for r in ReportPresenter(hestia_like).summary_rows()}
     assert rows["Published"].startswith("26 May 2021, according to The report as published; recorded here on ")
     assert rows["Responses due"] == (
-        "By 20 July 2021, from chief officers and local policing bodies: 56 days beginning with the day of publication"
+        "By 20 July 2021, from chief officers and local policing bodies: 56 days beginning with the day of publication "
+        "(Police Act 1996 s.55(5A))"
     )
     assert rows["Progress reported"] == "Every 6 months"
 

@@ -207,3 +207,36 @@ def test_a_report_cannot_be_recorded_from_a_source_dated_in_the_future(make_repo
     assert "must be today or in the past" in error.value.message_dict["source_on"][0]
     report.refresh_from_db()
     assert report.state == State.DRAFT and not Obligation.casework.exists()
+
+
+def test_a_report_changed_after_the_publish_page_was_loaded_is_not_published_unseen(
+    make_report, add_recommendation, caseworker
+):
+    from followthrough.reports import services
+
+    report = make_report()
+    add_recommendation(report, 1, groups=["home-office"])
+    shown = Report.casework.get(pk=report.pk).version
+    add_recommendation(report, 2, groups=["home-office"])
+    with pytest.raises(ValidationError, match="Someone else changed this report"):
+        services.report_publish(report=report, published_by=caseworker, expected_version=shown)
+    assert Report.casework.get(pk=report.pk).state == State.DRAFT and not Obligation.casework.exists()
+    services.report_publish(
+        report=report, published_by=caseworker, expected_version=Report.casework.get(pk=report.pk).version
+    )
+    published = Report.casework.get(pk=report.pk)
+    assert (published.state, published.published_on, published.published_by) == (
+        State.PUBLISHED,
+        timezone.localdate(),
+        caseworker,
+    )
+
+
+def test_only_a_caseworker_at_the_inspectorate_publishes_a_report(make_report, add_recommendation, editor):
+    from followthrough.reports import services
+
+    report = make_report()
+    add_recommendation(report, 1, groups=["home-office"])
+    with pytest.raises(ValidationError, match="at His Majesty's Inspectorate .* can publish it"):
+        services.report_publish(report=report, published_by=editor)
+    assert Report.casework.get(pk=report.pk).state == State.DRAFT

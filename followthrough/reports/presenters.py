@@ -90,6 +90,11 @@ class ReportPresenter(Presenter):
         return bool(self._record.document_file)
 
     @property
+    def duty(self):
+        """Who must respond to the report, and where the duty comes from (`duties.response_duty`)."""
+        return response_duty(self._record)
+
+    @property
     def published_on_text(self):
         return long_date(self._record.published_on)
 
@@ -168,11 +173,6 @@ class ReportPresenter(Presenter):
                     "items": [{"href": f"{edit}#{anchor}", "text": "Change", "visuallyHiddenText": words}]
                 }
         return rows
-
-    @property
-    def duty(self):
-        """Who must respond to the report, and where the duty comes from (`duties.response_duty`)."""
-        return response_duty(self.report)
 
     @property
     def counts_text(self):

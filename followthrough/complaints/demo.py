@@ -43,11 +43,13 @@ class DemoComplaint:
     evidence: str = NOT_IN_SOURCES
     received_note: str = ""
     eligible_on: datetime.date | None = None
+    joint: tuple = ()  # codes of the other designated bodies making it jointly (ADR 0017)
 
 
 DEMO_COMPLAINTS = [
     DemoComplaint(
         body="liberty",
+        joint=("southall-black-sisters",),
         title="Policing and immigration status",
         received_on=datetime.date(2018, 12, 18),
         features=(
@@ -142,6 +144,7 @@ def load_one(demo, organisation):
         evidence_description=demo.evidence,
         contact_name="Not in the source documents (demonstration data)",
         contact_email=f"contact@{organisation.code}.example",
+        joint_complainants=Organisation.objects.filter(code__in=demo.joint),
     )
     complaint = services.complaint_submit(
         complaint=complaint,

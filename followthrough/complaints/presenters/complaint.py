@@ -11,7 +11,7 @@ from markupsafe import Markup
 from followthrough.core.formatting import date_time, long_date, paragraphs, weekday_date
 
 from .. import conf
-from ..models import AUTHORITY_CODES, State
+from ..models import AUTHORITY_CODES, RepeatKind, State
 from . import clocks
 from .words import (
     DATE_NOT_KNOWN,
@@ -25,6 +25,19 @@ from .words import (
     state_tag,
     state_words,
 )
+
+
+def repeat_words(complaint):
+    """Which rule of regulation 6 the repeat was held to, and how it came out."""
+    if complaint.repeat_kind == RepeatKind.BEING_INVESTIGATED:
+        return "being investigated when this was decided, so this could not be eligible: regulation 6(3)"
+    if complaint.repeat_kind == RepeatKind.ALREADY_INVESTIGATED:
+        changed = "have" if complaint.circumstances_materially_changed else "have not"
+        return f"already investigated; circumstances {changed} materially changed since: regulation 6(4)"
+    if complaint.repeat_kind == RepeatKind.NOT_INVESTIGATED:
+        return "not investigated, so no bar"
+    changed = "have" if complaint.circumstances_materially_changed else "have not"
+    return f"circumstances {changed} materially changed"
 
 
 class ComplaintPresenter:
@@ -147,7 +160,22 @@ class ComplaintPresenter:
             if href:
                 row["actions"] = {"items": [{"href": href, "text": "Change", "visuallyHiddenText": key.lower()}]}
             rows.append(row)
+        rows.append(self._joint_row(change_url))
         return rows
+
+    def _joint_row(self, change_url):
+        """Who else is making the complaint (ADR 0017): asked only from check answers, so it is not a question step."""
+        joint = self.complaint.complainants[1:]
+        key = "Made jointly with"
+        value = {"text": ", ".join(body.name for body in joint) if joint else "No one: made alone"}
+        answer = {"key": {"text": key}, "value": value}
+        if change_url:
+            answer["actions"] = {
+                "items": [
+                    {"href": change_url("joint-complainants"), "text": "Change", "visuallyHiddenText": key.lower()}
+                ]
+            }
+        return answer
 
     def contact_html(self):
         c = self.complaint
@@ -160,7 +188,8 @@ class ComplaintPresenter:
         rows = []
         if c.reference:
             rows.append(row("Reference", text=c.reference))
-        rows.append(row("Designated body", text=c.designated_body.name))
+        complainants = c.complainants
+        rows.append(row("Designated bodies" if len(complainants) > 1 else "Designated body", text=c.complainants_text))
         rows.append(
             row(
                 "State",
@@ -184,12 +213,7 @@ class ComplaintPresenter:
             agreed = [code for code in AUTHORITY_CODES if self._agreed(code)]
             rows.append(row("Agreed by", text=authorities_sentence(agreed)))
             if c.repeats_id:
-                changed = (
-                    "circumstances have materially changed"
-                    if c.circumstances_materially_changed
-                    else ("circumstances have not materially changed")
-                )
-                rows.append(row("Repeats", text=f"{c.repeats.reference}: {c.repeats.title} ({changed})"))
+                rows.append(row("Repeats", text=f"{c.repeats.reference}: {c.repeats.title} ({repeat_words(c)})"))
         if c.investigation_recorded_on:
             leads = authorities_sentence(c.investigation_leads.values_list("code", flat=True))
             rows.append(row("Investigation led by", text=leads))
@@ -251,7 +275,7 @@ class ComplaintPresenter:
         c = self.complaint
         rows = [
             row("Reference", text=c.reference),
-            row("Made by", text=c.designated_body.name),
+            row("Made by", text=c.complainants_text),
             row("State", text=self.state_words),
             row("Received", text=long_date(c.received_on)),
         ]

@@ -145,6 +145,15 @@ class ReportForm(forms.Form):
             )
 
     @classmethod
+    def initial_on_complaint(cls, reference):
+        """The new report's answers when it is added from a super-complaint's page: a report on that complaint, if it
+        is awaiting one; nothing chosen otherwise."""
+        complaint = complaints_awaiting_a_report().filter(reference=reference[:20]).first() if reference else None
+        if complaint is None:
+            return {}
+        return {"source": Report.Source.SUPER_COMPLAINT, "super_complaint": complaint.pk}
+
+    @classmethod
     def initial_for(cls, report):
         """The form's answers as the draft stands. An upload cannot be filled in again: an empty one keeps the file."""
         initial = {

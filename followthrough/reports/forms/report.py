@@ -21,14 +21,18 @@ def complaints_awaiting_a_report(report=None):
     if report is not None and report.super_complaint_id:
         awaiting |= Q(pk=report.super_complaint_id)
     return (
-        SuperComplaint.internal.submitted().filter(awaiting).select_related("designated_body").order_by("received_on")
+        SuperComplaint.internal.submitted()
+        .filter(awaiting)
+        .select_related("designated_body")
+        .prefetch_related("joint_complainants")
+        .order_by("received_on")
     )
 
 
 class ComplaintChoiceField(GovukModelChoiceField):
     def label_from_instance(self, obj):
         title = f": {obj.title}" if obj.title else ""
-        return f"{obj.reference} ({obj.designated_body.name}){title}"
+        return f"{obj.reference} ({obj.complainants_text}){title}"
 
 
 class ReportForm(forms.Form):

@@ -32,12 +32,9 @@ ROLE_PHRASES = {
 
 def snapshot(complaint):
     """The complaint's fields for the audit trail, with the organisations it names."""
-    data = audit.snapshot(complaint)
-    if complaint.pk:
-        data["forces"] = sorted(complaint.forces.values_list("code", flat=True))
-        data["investigation_leads"] = sorted(complaint.investigation_leads.values_list("code", flat=True))
-        data["joint_complainants"] = sorted(complaint.joint_complainants.values_list("code", flat=True))
-    return data
+    return audit.snapshot(
+        complaint, many={"forces": "code", "investigation_leads": "code", "joint_complainants": "code"}
+    )
 
 
 def complainants(complaint):

@@ -228,18 +228,7 @@ class Workflow:
         details = dict((change(locked) if change is not None else None) or {})
         note = details.pop("note", note)
         title = details.pop("title", transition.title.format(What=what[:1].upper() + what[1:], what=what))
-        locked.version += 1
-        locked.changed_at = now
-        locked.full_clean()
-        locked.save()
-        audit.record(
-            actor=user,
-            instance=locked,
-            action=AuditEntry.Action.UPDATED,
-            before=before,
-            after=self.snapshot(locked),
-            reason=note,
-        )
+        self._store(locked, user=user, before=before, reason=note, now=now)
         self.history(
             record=locked,
             actor=actor,
@@ -266,8 +255,14 @@ class Workflow:
 
     def saved(self, record, *, user, before=None, reason=""):
         """Finish a change of content: bump the version, save, audit, and remember who changed it."""
+        self._store(record, user=user, before=before, reason=reason)
+        contributed(record, Actor(user=user, organisation=self.acted_for(record, user)))
+        return record
+
+    def _store(self, record, *, user, before, reason, now=None):
+        """Bump the version, save, and audit the change."""
         record.version += 1
-        record.changed_at = timezone.now()
+        record.changed_at = now or timezone.now()
         record.full_clean()
         record.save()
         audit.record(
@@ -278,8 +273,6 @@ class Workflow:
             after=self.snapshot(record),
             reason=reason,
         )
-        contributed(record, Actor(user=user, organisation=self.acted_for(record, user)))
-        return record
 
     def touched(self, record, *, user):
         """Something hanging on the record changed (a planned action, a piece of evidence): bump its version and

@@ -46,11 +46,13 @@ class DemoComplaint:
     # Where the eligibility notice says so, its publication date is not the decision's: the note says which is known.
     eligible_note: str = ELIGIBLE_DATE_NOTE
     source: Source | None = None  # the publication page, where it says when the complaint was received
+    joint: tuple = ()  # codes of the other designated bodies making it jointly (ADR 0017)
 
 
 DEMO_COMPLAINTS = [
     DemoComplaint(
         body="liberty",
+        joint=("southall-black-sisters",),
         title="Policing and immigration status",
         received_on=datetime.date(2018, 12, 18),
         features=(
@@ -171,6 +173,7 @@ def load_one(demo, organisation):
         evidence_description=demo.evidence,
         contact_name="Not in the source documents (demonstration data)",
         contact_email=f"contact@{organisation.code}.example",
+        joint_complainants=Organisation.objects.filter(code__in=demo.joint),
     )
     complaint = services.complaint_submit(
         complaint=complaint,

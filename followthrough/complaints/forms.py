@@ -14,9 +14,10 @@ from followthrough.core.forms import (
     VersionedForm,
 )
 from followthrough.core.uploads import EMPTY
-from followthrough.organisations.models import Organisation
+from followthrough.organisations.models import Kind, Organisation
 
-from .models import AUTHORITY_CODES, Decision, EvidenceFile, State, SuperComplaint
+from .eligibility import repeat_kind
+from .models import AUTHORITY_CODES, Decision, EvidenceFile, RepeatKind, State, SuperComplaint
 
 # The designated body's questions ---------------------------------------------------------------------------------
 
@@ -130,6 +131,24 @@ class ContactForm(forms.Form):
     contact_phone = forms.CharField(label="Telephone number (optional)", max_length=50, required=False)
 
 
+class JointComplainantsForm(forms.Form):
+    joint_complainants = GovukModelMultipleChoiceField(
+        label="Which other designated bodies are making the super-complaint with you?",
+        help_text="Select any that are making it jointly. Their people can see it, change the draft, submit it and "
+        "withdraw it, as yours can. Leave them all unselected if you are making it alone.",
+        queryset=Organisation.objects.none(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select designated bodies from the list"},
+    )
+
+    def __init__(self, *args, complaint, **kwargs):
+        super().__init__(*args, **kwargs)
+        others = Organisation.objects.filter(kind=Kind.DESIGNATED_BODY).exclude(pk=complaint.designated_body_id)
+        self.fields["joint_complainants"].queryset = others.order_by("name")
+
+
 class SubmitForm(VersionedForm):
     pass
 
@@ -183,7 +202,7 @@ class EligibilityForm(VersionedForm):
         },
     )
     repeats = GovukModelChoiceField(
-        label="Does it repeat an earlier super-complaint? (optional)",
+        label="Does it merely repeat the substance of an earlier super-complaint? (optional)",
         queryset=SuperComplaint.internal.none(),
         required=False,
         to_field_name="reference",
@@ -191,7 +210,7 @@ class EligibilityForm(VersionedForm):
         error_messages={"invalid_choice": "Select a super-complaint from the list"},
     )
     circumstances_materially_changed = GovukChoiceField(
-        label="If it repeats one, have circumstances materially changed since?",
+        label="If it repeats one already investigated, has there been a material change of circumstances since?",
         choices=[(YES, "Yes"), (NO, "No")],
         widget=forms.RadioSelect,
         required=False,
@@ -206,11 +225,19 @@ class EligibilityForm(VersionedForm):
         if complaint is not None:
             earlier = earlier.exclude(pk=complaint.pk)
         self.fields["repeats"].queryset = earlier
-        self.fields["repeats"].label_from_instance = lambda c: f"{c.reference}: {c.title}"
+        self.fields["repeats"].label_from_instance = lambda c: (
+            f"{c.reference}: {c.title} ({c.get_state_display().lower()})"
+        )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("repeats") and not cleaned.get("circumstances_materially_changed"):
+        earlier = cleaned.get("repeats")
+        # Only a repeat of one already investigated turns on a material change (reg 6(4)); the service checks the rule.
+        if (
+            earlier is not None
+            and repeat_kind(earlier) == RepeatKind.ALREADY_INVESTIGATED
+            and not cleaned.get("circumstances_materially_changed")
+        ):
             self.add_error(
                 "circumstances_materially_changed",
                 "Select whether circumstances have materially changed since the earlier super-complaint",

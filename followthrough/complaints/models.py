@@ -1,21 +1,24 @@
 """Super-complaints and their lifecycle, from a designated body's draft to the published report.
 
-The workflow is declared once, in TRANSITIONS: which action moves a complaint from which states to which, and who
-may take it. Service functions in services.py are the only code that changes a complaint's state; each writes an
-immutable ComplaintEvent, which is the timeline people see.
+The workflow is declared once, in `workflow.TRANSITIONS`, on the service's one `core.workflow.Workflow`: which action
+moves a complaint from which states to which, and who may take it. The service functions are the only code that
+changes a complaint's state, through `Workflow.take`; each step writes an immutable ComplaintEvent, which is the
+timeline people see.
+
+A complaint may be made jointly by several designated bodies (ADR 0017): `designated_body` is the one that started
+the draft, `joint_complainants` the others, and every one of them is a complainant (`complainants`).
 
 A super-complaint can be published once the three authorities have decided whether it is eligible. Before that it
 is private to the designated body and the inspectorate, so there is no default `objects` manager: queries say who
 they are for, through `SuperComplaint.public` or `SuperComplaint.internal`.
 """
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.text import get_text_list
 
 from followthrough.calendar.models import StoredDeadline
 from followthrough.core.files import private_storage
@@ -49,54 +52,18 @@ class Action(models.TextChoices):
     WITHDRAW = "withdraw", "Withdraw"
 
 
-@dataclass(frozen=True)
-class Transition:
-    """An action allowed from `sources` to one of `targets`, taken only by someone with `role`."""
+class RepeatKind(models.TextChoices):
+    """What an earlier super-complaint that this one repeats was when the decision was made (reg 6(3) and (4))."""
 
-    sources: frozenset
-    targets: frozenset
-    role: str
-    verb: str  # completes "You cannot … SC-2026-0001"
+    BEING_INVESTIGATED = "being-investigated", "Being investigated"
+    ALREADY_INVESTIGATED = "already-investigated", "Already investigated"
+    NOT_INVESTIGATED = "not-investigated", "Not investigated"
 
-
-# The whole workflow (regulations 4 to 8 of SI 2018/748). Nothing else decides what may happen next.
-TRANSITIONS = {
-    Action.SUBMIT: Transition(
-        frozenset({State.DRAFT}), frozenset({State.SUBMITTED}), Role.DESIGNATED_BODY_USER, "submit"
-    ),
-    Action.ACKNOWLEDGE: Transition(
-        frozenset({State.SUBMITTED}), frozenset({State.ACKNOWLEDGED}), Role.CASEWORKER, "acknowledge"
-    ),
-    Action.DECIDE_ELIGIBILITY: Transition(
-        frozenset({State.ACKNOWLEDGED}),
-        frozenset({State.ELIGIBLE, State.NOT_ELIGIBLE}),
-        Role.CASEWORKER,
-        "record an eligibility decision on",
-    ),
-    Action.RECORD_INVESTIGATION: Transition(
-        frozenset({State.ELIGIBLE}), frozenset({State.ELIGIBLE}), Role.CASEWORKER, "record the investigation of"
-    ),
-    Action.RECORD_PROGRESS_REPORT: Transition(
-        frozenset({State.ELIGIBLE}), frozenset({State.ELIGIBLE}), Role.CASEWORKER, "record a progress report on"
-    ),
-    Action.RECORD_REPORT_PUBLISHED: Transition(
-        frozenset({State.ELIGIBLE}),
-        frozenset({State.REPORT_PUBLISHED}),
-        Role.CASEWORKER,
-        "record a published report for",
-    ),
-    Action.WITHDRAW: Transition(
-        frozenset({State.SUBMITTED, State.ACKNOWLEDGED, State.ELIGIBLE}),
-        frozenset({State.WITHDRAWN}),
-        Role.DESIGNATED_BODY_USER,
-        "withdraw",
-    ),
-}
 
 # States in which the public may see a complaint: the three authorities have decided on its eligibility.
 DECIDED_STATES = (State.ELIGIBLE, State.NOT_ELIGIBLE, State.REPORT_PUBLISHED, State.WITHDRAWN)
 
-# States a complaint reaches only once acknowledged (TRANSITIONS).
+# States a complaint reaches only once acknowledged (workflow.TRANSITIONS).
 ACKNOWLEDGED_STATES = (State.ACKNOWLEDGED, State.ELIGIBLE, State.NOT_ELIGIBLE, State.REPORT_PUBLISHED)
 
 # The three decision-making authorities (reg 6), by organisation code.
@@ -105,12 +72,12 @@ AUTHORITY_CODES = {"hmicfrs": "HMICFRS", "iopc": "the IOPC", "college-of-policin
 
 class SuperComplaintQuerySet(models.QuerySet):
     def for_designated_body_user(self, user):
-        """Complaints of the organisations the user acts for as a designated body user; nothing for anyone else."""
+        """Complaints the organisations the user acts for as a designated body user made, alone or jointly; nothing
+        for anyone else."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            designated_body__memberships__user=user, designated_body__memberships__role=Role.DESIGNATED_BODY_USER
-        ).distinct()
+        theirs = Organisation.objects.where_user_holds(user, Role.DESIGNATED_BODY_USER).values("pk")
+        return self.filter(Q(designated_body__in=theirs) | Q(joint_complainants__in=theirs)).distinct()
 
     def submitted(self):
         """Everything the inspectorate has received: drafts stay with the designated body."""
@@ -126,7 +93,9 @@ class SuperComplaintQuerySet(models.QuerySet):
         return self.filter(state=state)
 
     def with_clocks(self):
-        return self.select_related("designated_body", "acknowledgement_deadline", "next_progress_report")
+        return self.select_related(
+            "designated_body", "acknowledgement_deadline", "next_progress_report"
+        ).prefetch_related("joint_complainants")
 
     def with_next_deadline(self):
         """Annotate `next_due`: the soonest open statutory or service deadline, or None."""
@@ -159,6 +128,14 @@ class SuperComplaint(models.Model):
         on_delete=models.PROTECT,
         related_name="super_complaints",
         limit_choices_to={"kind": Kind.DESIGNATED_BODY},
+        help_text="The designated body that started the draft: the lead complainant.",
+    )
+    joint_complainants = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="joint_super_complaints",
+        limit_choices_to={"kind": Kind.DESIGNATED_BODY},
+        help_text="Other designated bodies making the complaint jointly: complainants as much as the lead.",
     )
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT, db_index=True)
     version = models.PositiveIntegerField(default=1, help_text="Goes up by one with every change (optimistic lock).")
@@ -205,6 +182,12 @@ class SuperComplaint(models.Model):
     agreed_by_iopc = models.BooleanField(default=False)
     agreed_by_college_of_policing = models.BooleanField(default=False)
     repeats = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="repeated_by")
+    repeat_kind = models.CharField(
+        max_length=30,
+        choices=RepeatKind.choices,
+        blank=True,
+        help_text="What the complaint it repeats was when the decision was made: which rule of reg 6 applied.",
+    )
     circumstances_materially_changed = models.BooleanField(default=False)
 
     # Investigation and progress reports (reg 7).
@@ -252,6 +235,17 @@ class SuperComplaint(models.Model):
     def name(self):
         """How the complaint is called in messages: its reference, or "this draft"."""
         return self.reference or "this draft"
+
+    @property
+    def complainants(self):
+        """Every designated body making the complaint: the lead first, then the joint complainants by name."""
+        joint = sorted(self.joint_complainants.all(), key=lambda body: body.name) if self.pk else []
+        return [self.designated_body, *joint]
+
+    @property
+    def complainants_text(self):
+        """ "Liberty and Southall Black Sisters"."""
+        return get_text_list([organisation.name for organisation in self.complainants], "and")
 
 
 class ReferenceSequence(models.Model):

@@ -9,7 +9,8 @@ import rules
 from followthrough.accounts.predicates import has_role, is_caseworker
 from followthrough.organisations.models import Role
 
-from .models import TRANSITIONS, Action, EvidenceFile, State, SuperComplaint
+from .models import Action, EvidenceFile, State, SuperComplaint
+from .workflow import complaint_workflow
 
 
 def _complaint_of(obj):
@@ -24,11 +25,24 @@ def acts_for_designated_body(user, organisation):
     return user is not None and user.is_authenticated and user.has_role_at(organisation, Role.DESIGNATED_BODY_USER)
 
 
+def acts_for_a_complainant(user, complaint):
+    """Whether the user acts, as a designated body user, for one of the bodies making the complaint (the lead or a
+    joint complainant: ADR 0017)."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.memberships.filter(
+            role=Role.DESIGNATED_BODY_USER, organisation__in=[body.pk for body in complaint.complainants]
+        ).exists()
+    )
+
+
 @rules.predicate
 def is_own_designated_body_complaint(user, obj):
-    """The complaint (or evidence file) belongs to an organisation the user acts for as a designated body user."""
+    """The complaint (or evidence file) was made by an organisation the user acts for as a designated body user,
+    alone or jointly."""
     complaint = _complaint_of(obj)
-    return complaint is not None and acts_for_designated_body(user, complaint.designated_body_id)
+    return complaint is not None and acts_for_a_complainant(user, complaint)
 
 
 @rules.predicate
@@ -46,22 +60,10 @@ def is_submitted(user, obj):
 @rules.predicate
 def can_be_withdrawn(user, obj):
     complaint = _complaint_of(obj)
-    return complaint is not None and complaint.state in TRANSITIONS[Action.WITHDRAW].sources
+    return complaint is not None and complaint_workflow.may(complaint, Action.WITHDRAW)
 
 
 is_designated_body_user = has_role(Role.DESIGNATED_BODY_USER)
-
-
-def actor_may(user, complaint, action):
-    """Whether `user` has the role the workflow asks for `action` on `complaint`. None is the system itself."""
-    if user is None:
-        return True
-    role = TRANSITIONS[action].role
-    if role == Role.CASEWORKER:
-        return user.is_authenticated and user.has_role(Role.CASEWORKER)
-    if role == Role.DESIGNATED_BODY_USER:
-        return acts_for_designated_body(user, complaint.designated_body_id)
-    return False
 
 
 # Designated body users: lodge and follow their own organisation's complaints.

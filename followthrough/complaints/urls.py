@@ -24,6 +24,7 @@ urlpatterns = [
     path(f"{OWN}/evidence-files", body.evidence_files, name="evidence-files"),
     path(f"{OWN}/evidence-files/<int:file_id>/remove", body.evidence_file_remove, name="evidence-file-remove"),
     path(f"{OWN}/contact", body.contact, name="contact"),
+    path(f"{OWN}/joint-complainants", body.joint_complainants, name="joint-complainants"),
     path(f"{OWN}/check-your-answers", body.check_answers, name="check-answers"),
     path(f"{OWN}/submitted", body.submitted, name="submitted"),
     path(f"{OWN}/withdraw", body.withdraw, name="withdraw"),

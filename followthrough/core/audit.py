@@ -21,13 +21,17 @@ def _plain(value):
     return value
 
 
-def snapshot(instance, exclude=("password",)):
-    """The stored field values of `instance`, as JSON-ready data."""
+def snapshot(instance, exclude=("password",), *, many=None):
+    """The stored field values of `instance`, as JSON-ready data. `many` maps many-to-many fields to the attribute
+    each related row is named by (`{"forces": "code"}`), kept sorted."""
     data = {}
     for field in instance._meta.concrete_fields:
         if field.name in exclude:
             continue
         data[field.name] = _plain(getattr(instance, field.attname))
+    if instance.pk:
+        for name, attribute in (many or {}).items():
+            data[name] = sorted(getattr(instance, name).values_list(attribute, flat=True))
     return data
 
 

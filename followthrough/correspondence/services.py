@@ -79,7 +79,7 @@ def _places(letter):
     }
 
 
-def _step(*, record, actor, title, note, from_state, public):
+def _step(*, record, actor, title, note, from_state, public, **_):
     """The history row for a step of the workflow: the row's own title follows from the states it joins."""
     change = StatusChange(letter=record, from_state=from_state, to_state=record.state, note=note)
     change.set_actor(actor)
@@ -162,7 +162,7 @@ def _snapshot(letter):
 
 def _lock_draft(letter, *, user, doing, refusal, expected_version=None):
     """Lock a draft for a change by a caseworker: the row lock, and the version the page showed."""
-    letter_workflow.acting(letter, user, (Role.CASEWORKER,), doing)
+    letter_workflow.actor(letter, user, (Role.CASEWORKER,), doing=doing)
     letter_workflow.lock(letter, expected_version)
     letter.refresh_from_db()
     if not letter.is_draft:
@@ -426,7 +426,7 @@ def letter_clear(*, letter, cleared_by, publish_now=False, publish_file=False, e
         locked.redaction_count = result.count
         locked.file_is_public = bool(publish_file and locked.has_file)
 
-    letter_workflow.take(letter, CLEAR, user=_person(cleared_by), note=note, effect=cleared)
+    letter_workflow.take(letter, CLEAR, user=_person(cleared_by), note=note, change=cleared)
     if publish_now:
         letter_workflow.take(letter, PUBLISH, user=_person(cleared_by))
     letter.refresh_from_db()
@@ -461,6 +461,6 @@ def letter_withhold(*, letter, withheld_by, reason, expected_version=None):
         locked.withheld_reason = reason
 
     step = WITHHOLD_DRAFT if current.is_draft else WITHHOLD
-    letter_workflow.take(letter, step, user=_person(withheld_by), note=reason, effect=withheld)
+    letter_workflow.take(letter, step, user=_person(withheld_by), note=reason, change=withheld)
     letter.refresh_from_db()
     return letter

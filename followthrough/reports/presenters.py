@@ -195,7 +195,7 @@ class ReportPresenter(Presenter):
         complaint = report.super_complaint if report.super_complaint_id else None
         if complaint is None:
             return {"text": report.get_source_display()}
-        words = f"made by {complaint.designated_body.name}, received {long_date(complaint.received_on)}"
+        words = f"made by {complaint.complainants_text}, received {long_date(complaint.received_on)}"
         href = reverse("complaints:public-detail", kwargs={"reference": complaint.reference})
         return {
             "html": format_html(

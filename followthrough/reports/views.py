@@ -109,7 +109,9 @@ def casework_list(request):
 @permission_required(MANAGE)
 @once_per_submission
 def casework_create(request):
-    form = ReportForm(request.POST or None, request.FILES or None)
+    # From a super-complaint's casework page, the form opens with that complaint chosen.
+    initial = ReportForm.initial_on_complaint(request.GET.get("super-complaint", ""))
+    form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_create(created_by=request.user, **form.cleaned_data)

@@ -12,7 +12,7 @@ from followthrough.core.formatting import date_time, long_date, paragraphs, week
 from followthrough.core.presenters import Presenter, TimelineEvent, tag_html
 
 from .. import conf
-from ..models import AUTHORITY_CODES, State
+from ..models import AUTHORITY_CODES, RepeatKind, State
 from . import clocks
 from .words import (
     DATE_NOT_KNOWN,
@@ -28,6 +28,19 @@ from .words import (
 )
 
 
+def repeat_words(complaint):
+    """Which rule of regulation 6 the repeat was held to, and how it came out."""
+    if complaint.repeat_kind == RepeatKind.BEING_INVESTIGATED:
+        return "being investigated when this was decided, so this could not be eligible: regulation 6(3)"
+    if complaint.repeat_kind == RepeatKind.ALREADY_INVESTIGATED:
+        changed = "have" if complaint.circumstances_materially_changed else "have not"
+        return f"already investigated; circumstances {changed} materially changed since: regulation 6(4)"
+    if complaint.repeat_kind == RepeatKind.NOT_INVESTIGATED:
+        return "not investigated, so no bar"
+    changed = "have" if complaint.circumstances_materially_changed else "have not"
+    return f"circumstances {changed} materially changed"
+
+
 class ComplaintPresenter(Presenter):
     fields = ("pk", "reference", "title", "is_draft")
 
@@ -36,8 +49,9 @@ class ComplaintPresenter(Presenter):
         self.today = today or timezone.localdate()
 
     @property
-    def designated_body_name(self):
-        return self._record.designated_body.name
+    def complainants_text(self):
+        """Every designated body making the complaint, by name (ADR 0017)."""
+        return self._record.complainants_text
 
     @property
     def offers_report(self):
@@ -159,7 +173,22 @@ class ComplaintPresenter(Presenter):
             if href:
                 row["actions"] = {"items": [{"href": href, "text": "Change", "visuallyHiddenText": key.lower()}]}
             rows.append(row)
+        rows.append(self._joint_row(change_url))
         return rows
+
+    def _joint_row(self, change_url):
+        """Who else is making the complaint (ADR 0017): asked only from check answers, so it is not a question step."""
+        joint = self._record.complainants[1:]
+        key = "Made jointly with"
+        value = {"text": ", ".join(body.name for body in joint) if joint else "No one: made alone"}
+        answer = {"key": {"text": key}, "value": value}
+        if change_url:
+            answer["actions"] = {
+                "items": [
+                    {"href": change_url("joint-complainants"), "text": "Change", "visuallyHiddenText": key.lower()}
+                ]
+            }
+        return answer
 
     def contact_html(self):
         c = self._record
@@ -172,7 +201,8 @@ class ComplaintPresenter(Presenter):
         rows = []
         if c.reference:
             rows.append(row("Reference", text=c.reference))
-        rows.append(row("Designated body", text=c.designated_body.name))
+        complainants = c.complainants
+        rows.append(row("Designated bodies" if len(complainants) > 1 else "Designated body", text=c.complainants_text))
         rows.append(row("State", html=tag_html(self.state_tag)))
         if c.received_on:
             rows.append(row("Received", text=long_date(c.received_on)))
@@ -189,12 +219,7 @@ class ComplaintPresenter(Presenter):
             agreed = [code for code in AUTHORITY_CODES if self._agreed(code)]
             rows.append(row("Agreed by", text=authorities_sentence(agreed)))
             if c.repeats_id:
-                changed = (
-                    "circumstances have materially changed"
-                    if c.circumstances_materially_changed
-                    else ("circumstances have not materially changed")
-                )
-                rows.append(row("Repeats", text=f"{c.repeats.reference}: {c.repeats.title} ({changed})"))
+                rows.append(row("Repeats", text=f"{c.repeats.reference}: {c.repeats.title} ({repeat_words(c)})"))
         if c.investigation_recorded_on:
             leads = authorities_sentence(c.investigation_leads.values_list("code", flat=True))
             rows.append(row("Investigation led by", text=leads))
@@ -256,7 +281,7 @@ class ComplaintPresenter(Presenter):
         c = self._record
         rows = [
             row("Reference", text=c.reference),
-            row("Made by", text=c.designated_body.name),
+            row("Made by", text=c.complainants_text),
             row("State", text=self.state_words),
             row("Received", text=long_date(c.received_on)),
         ]

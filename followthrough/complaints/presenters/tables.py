@@ -46,7 +46,7 @@ def drafts_table(presenters):
                     p.heading,
                 )
             },
-            {"text": p.designated_body_name},
+            {"text": p.complainants_text},
             {"text": p.started_text},
             {"html": tag_html(p.state_tag)},
         ]
@@ -82,7 +82,7 @@ def inbox_table(inbox_rows):
             reverse("complaints:casework-detail", kwargs={"reference": complaint.reference}),
             complaint.reference,
             complaint.heading,
-            complaint.designated_body_name,
+            complaint.complainants_text,
         ),
     )
     return {
@@ -105,7 +105,7 @@ def public_table(presenters):
                     p.reference,
                 )
             },
-            {"text": p.designated_body_name},
+            {"text": p.complainants_text},
             {"text": p.state_words},
             {"text": p.received_text},
             {"text": p.eligibility_decision_text},

@@ -1,13 +1,14 @@
 """Every change to a super-complaint, one function per use case (STYLE.md 3).
 
-Each transition locks the complaint's row, refuses anything TRANSITIONS does not allow (IllegalTransition, in plain
-English), refuses a stale form (ConcurrentChange, when `expected_version` is not the current version), bumps
-`version`, writes an immutable ComplaintEvent for the timeline and an audit entry. `actor=None` is the system itself
-(the demonstration loader, or another app's service acting on the inspectorate's behalf).
+Each step goes through the service's one workflow (`complaints.workflow`, `core.workflow.Workflow.take`): it locks
+the complaint's row, refuses anything the workflow does not allow (IllegalTransition, in plain English), refuses a
+stale form (ConcurrentChange, when `expected_version` is not the current version), bumps `version`, writes an
+immutable ComplaintEvent for the timeline and an audit entry. `actor=None` is the service itself (the demonstration
+loader, or another app's service acting on the inspectorate's behalf).
 """
 
+from ..workflow import STATE_PHRASES
 from .common import (
-    STATE_PHRASES,
     ConcurrentChange,
     IllegalTransition,
     Incomplete,

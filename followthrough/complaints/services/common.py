@@ -1,4 +1,9 @@
-"""What every change to a super-complaint shares: its exceptions, its checks, and how it is saved and recorded."""
+"""What every change to a super-complaint shares: its refusals, its completeness check, and the date of a step.
+
+Locking, the version check, who may act and the history row are the service's one workflow's (`core.workflow`,
+declared in `complaints.workflow`). `IllegalTransition` and `ConcurrentChange` are its refusals, by the names these
+pages have always caught them by.
+"""
 
 from dataclasses import dataclass
 
@@ -6,14 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from followthrough.calendar.services import deadline_close
-from followthrough.core import audit
-from followthrough.core.actors import SYSTEM, Actor
-from followthrough.core.formatting import long_date, time_and_date
-from followthrough.core.models import AuditEntry
-from followthrough.organisations.models import INSPECTORATE, Organisation, Role
+from followthrough.core.formatting import long_date
+from followthrough.core.workflow import Refused, StaleForm
 
-from ..models import TRANSITIONS, ComplaintEvent, ReferenceSequence, State, SuperComplaint
-from ..rules import actor_may
+from ..models import ReferenceSequence
 
 ACKNOWLEDGEMENT_WORKING_DAYS = 5  # reg 5: fixed in law, so not a setting
 
@@ -30,40 +31,8 @@ DRAFT_FIELDS = {
     "contact_role",
 }
 
-# How a complaint in each state is described in "You cannot … because it …".
-STATE_PHRASES = {
-    State.DRAFT: "is still a draft",
-    State.SUBMITTED: "has not been acknowledged yet",
-    State.ACKNOWLEDGED: "is waiting for the eligibility decision",
-    State.ELIGIBLE: "has been decided eligible",
-    State.NOT_ELIGIBLE: "has been decided not eligible",
-    State.REPORT_PUBLISHED: "has had its report published",
-    State.WITHDRAWN: "has been withdrawn",
-}
-ROLE_PHRASES = {
-    "caseworker": "inspectorate caseworkers",
-    "designated-body-user": "people at the designated body that made the complaint",
-}
-
-
-class IllegalTransition(Exception):
-    """The workflow does not allow this action, in this state, by this person. `message` says why in plain English."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class ConcurrentChange(Exception):
-    """Someone changed the complaint after the form was loaded. Nothing was changed."""
-
-    def __init__(self, *, changed_at, version):
-        self.changed_at = changed_at
-        self.version = version
-        super().__init__(self.message_for("Someone else"))
-
-    def message_for(self, who):
-        return f"{who} changed this complaint at {time_and_date(self.changed_at)}. Check the new state and try again"
+IllegalTransition = Refused  # not in this state, or not by this person: `.message` says why
+ConcurrentChange = StaleForm  # changed since the form was loaded: `.version`, `.message_for(who)`
 
 
 @dataclass(frozen=True)
@@ -103,110 +72,34 @@ def missing_information(complaint):
     return problems
 
 
-def acting(complaint, action, user):
-    """Who took `action`, for which organisation: the designated body's people act for it, caseworkers for the
-    inspectorate (the role the workflow table gives the action), and the service itself when there is no user."""
-    if user is None or not user.is_authenticated:
-        return SYSTEM
-    if TRANSITIONS[action].role == Role.DESIGNATED_BODY_USER:
-        return Actor(user=user, organisation=complaint.designated_body)
-    return Actor(user=user, organisation=Organisation.objects.get(code=INSPECTORATE))
-
-
-def lock(complaint, expected_version):
-    locked = SuperComplaint.internal.select_for_update().get(pk=complaint.pk)
-    if expected_version is not None and locked.version != int(expected_version):
-        raise ConcurrentChange(changed_at=locked.changed_at, version=locked.version)
-    return locked
-
-
-def check_transition(action, complaint, actor):
-    transition = TRANSITIONS[action]
-    if not actor_may(actor, complaint, action):
-        raise IllegalTransition(f"Only {ROLE_PHRASES[transition.role]} can {transition.verb} a super-complaint")
-    if complaint.state not in transition.sources:
-        raise IllegalTransition(
-            f"You cannot {transition.verb} {complaint.name} because it {STATE_PHRASES[State(complaint.state)]}"
-        )
-
-
 def today():
     return timezone.localdate()
 
 
-def dated(source, *, field, required=""):
+def dated(source, *, field, what, required="", not_before=None, not_before_words=""):
     """The date a step took effect: today, by the server's clock, or the date its `source` gives (ADR 0016).
 
     A source that gives no date leaves it not known (None), unless the step cannot be without one (`required` is
-    then the message)."""
+    then the message). Either way it is not before `not_before` (the date received, say: `not_before_words`)."""
     if source is None:
-        return today()
-    try:
-        source.check(today=today())
-    except ValidationError as error:
+        on = today()
+    else:
+        try:
+            source.check(today=today())
+        except ValidationError as error:
+            raise ValidationError(
+                {field if name == "source_date" else name: messages for name, messages in error.message_dict.items()}
+            ) from None
+        on = source.on
+    if on is None:
+        if required:
+            raise ValidationError({field: required})
+        return None
+    if not_before is not None and on < not_before:
         raise ValidationError(
-            {field if name == "source_date" else name: messages for name, messages in error.message_dict.items()}
-        ) from None
-    if source.on is None and required:
-        raise ValidationError({field: required})
-    return source.on
-
-
-def check_date(on, *, field, what, not_before=None, not_before_words=""):
-    errors = {}
-    if on > today():
-        errors[field] = f"The {what} must be today or in the past"
-    elif not_before is not None and on < not_before:
-        errors[field] = f"The {what} must be the same as or after {not_before_words} ({long_date(not_before)})"
-    if errors:
-        raise ValidationError(errors)
-
-
-def save(complaint):
-    complaint.version += 1
-    complaint.changed_at = timezone.now()
-    complaint.full_clean()
-    complaint.save()
-
-
-def record(*, complaint, action, actor, from_state, on, title, note="", before=None, source=None):
-    event = ComplaintEvent(
-        complaint=complaint,
-        action=action,
-        on=on,
-        from_state=from_state,
-        to_state=complaint.state,
-        title=title,
-        note=note,
-    )
-    if source is not None:
-        event.source_title, event.source_url = source.title.strip(), source.url.strip()
-    event.set_actor(acting(complaint, action, actor))
-    event.full_clean()
-    event.save()
-    audit.record(
-        actor=actor,
-        instance=complaint,
-        action=AuditEntry.Action.UPDATED,
-        before=before,
-        after=snapshot(complaint),
-        reason=title + (f": {note}" if note else ""),
-    )
-
-
-def snapshot(complaint):
-    data = audit.snapshot(complaint)
-    if complaint.pk:
-        data["forces"] = sorted(complaint.forces.values_list("code", flat=True))
-        data["investigation_leads"] = sorted(complaint.investigation_leads.values_list("code", flat=True))
-    return data
-
-
-def refresh(original, locked):
-    """Give the caller's object the saved values, so it is not left stale."""
-    if original is not locked:
-        original.refresh_from_db()
-    return locked
+            {field: f"The {what} must be the same as or after {not_before_words} ({long_date(not_before)})"}
+        )
+    return on
 
 
 def next_reference(year):

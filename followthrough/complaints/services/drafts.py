@@ -5,17 +5,24 @@ from django.db import transaction
 
 from followthrough.core import audit, files
 from followthrough.core.models import AuditEntry
+from followthrough.organisations.models import Kind
 
-from ..models import EvidenceFile, State, SuperComplaint
+from ..models import EvidenceFile, SuperComplaint
 from ..rules import acts_for_designated_body
-from .common import DRAFT_FIELDS, IllegalTransition, lock, refresh, save, snapshot
+from ..workflow import BODY, complaint_workflow, snapshot
+from .common import DRAFT_FIELDS, IllegalTransition
 
 
-def _check_draft_editor(complaint, actor):
-    if actor is not None and not acts_for_designated_body(actor, complaint.designated_body_id):
-        raise IllegalTransition("Only people at the designated body that made the complaint can change it")
-    if complaint.state != State.DRAFT:
-        raise IllegalTransition(f"You cannot change {complaint.name} because it has been submitted")
+def _draft(complaint, user, expected_version=None):
+    """The draft, locked for a change by one of its complainants' people (or the service itself)."""
+    return complaint_workflow.edit(complaint, user=user, roles=BODY, doing="change", expected_version=expected_version)
+
+
+def _saved(original, locked, user, *, before=None, reason=""):
+    complaint_workflow.saved(locked, user=user, before=before, reason=reason)
+    if original is not locked:
+        original.refresh_from_db()
+    return locked
 
 
 @transaction.atomic
@@ -31,13 +38,15 @@ def complaint_start(*, designated_body, started_by, title):
 
 
 @transaction.atomic
-def complaint_update_draft(*, complaint, updated_by, forces=None, expected_version=None, **changes):
-    """Save answers to the draft's questions. `forces` replaces the forces chosen when given."""
+def complaint_update_draft(
+    *, complaint, updated_by, forces=None, joint_complainants=None, expected_version=None, **changes
+):
+    """Save answers to the draft's questions. `forces` replaces the forces chosen when given, and
+    `joint_complainants` the other designated bodies making the complaint jointly (ADR 0017)."""
     unknown = set(changes) - DRAFT_FIELDS
     if unknown:
         raise TypeError(f"These are not answers to the draft's questions: {', '.join(sorted(unknown))}")
-    locked = lock(complaint, expected_version)
-    _check_draft_editor(locked, updated_by)
+    locked = _draft(complaint, updated_by, expected_version)
     before = snapshot(locked)
     for name, value in changes.items():
         setattr(locked, name, value.strip() if isinstance(value, str) else value)
@@ -45,18 +54,13 @@ def complaint_update_draft(*, complaint, updated_by, forces=None, expected_versi
         forces = list(forces)
         if any(not force.is_force for force in forces):
             raise ValidationError({"forces": "Select police forces only"})
-    save(locked)
-    if forces is not None:
         locked.forces.set(forces)
-    audit.record(
-        actor=updated_by,
-        instance=locked,
-        action=AuditEntry.Action.UPDATED,
-        before=before,
-        after=snapshot(locked),
-        reason="Draft answers saved",
-    )
-    return refresh(complaint, locked)
+    if joint_complainants is not None:
+        joint = list(joint_complainants)
+        if any(body.kind != Kind.DESIGNATED_BODY or body.pk == locked.designated_body_id for body in joint):
+            raise ValidationError({"joint_complainants": "Select other designated bodies only"})
+        locked.joint_complainants.set(joint)
+    return _saved(complaint, locked, updated_by, before=before, reason="Draft answers saved")
 
 
 @transaction.atomic
@@ -65,8 +69,7 @@ def evidence_file_add(*, complaint, upload, uploaded_by):
 
     The file is written when the transaction commits (core.files), so a change refused after this leaves none behind.
     """
-    locked = lock(complaint, None)
-    _check_draft_editor(locked, uploaded_by)
+    locked = _draft(complaint, uploaded_by)
     stored = files.store(upload, use=EvidenceFile.UPLOAD_USE)
     evidence = EvidenceFile(
         complaint=locked,
@@ -78,7 +81,6 @@ def evidence_file_add(*, complaint, upload, uploaded_by):
     )
     evidence.full_clean()
     evidence.save()
-    save(locked)
     audit.record(
         actor=uploaded_by,
         instance=evidence,
@@ -86,14 +88,13 @@ def evidence_file_add(*, complaint, upload, uploaded_by):
         after=audit.snapshot(evidence),
         reason=f"Evidence file added to {locked.name}",
     )
-    refresh(complaint, locked)
+    _saved(complaint, locked, uploaded_by, reason=f"Evidence file {evidence.original_name} added")
     return evidence
 
 
 @transaction.atomic
 def evidence_file_remove(*, evidence_file, removed_by):
-    locked = lock(evidence_file.complaint, None)
-    _check_draft_editor(locked, removed_by)
+    locked = _draft(evidence_file.complaint, removed_by)
     before = audit.snapshot(evidence_file)
     audit.record(
         actor=removed_by,
@@ -104,5 +105,6 @@ def evidence_file_remove(*, evidence_file, removed_by):
     )
     files.discard(evidence_file.file.name)
     evidence_file.delete()
-    save(locked)
-    return locked
+    return complaint_workflow.saved(
+        locked, user=removed_by, reason=f"Evidence file {evidence_file.original_name} removed"
+    )

@@ -1,4 +1,9 @@
-"""The workflow's transitions (TRANSITIONS in models.py), one service function each."""
+"""The workflow's steps (`complaints.workflow.TRANSITIONS`), one service function each.
+
+Each hands its own changes to `Workflow.take` as `change`, which runs them on the locked complaint once the workflow
+has checked who is acting and that the complaint's state allows the step. `change` returns the date the step took
+effect (`on`) and the history row's note, and the title where the step's outcome decides it.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,22 +13,34 @@ from followthrough.calendar.services import deadline_close, deadline_store
 from followthrough.core.formatting import long_date
 
 from .. import conf
-from ..models import AUTHORITY_CODES, Action, Decision, ProgressReport, State
+from ..eligibility import repeat_errors, repeat_kind
+from ..models import AUTHORITY_CODES, Action, Decision, ProgressReport
+from ..workflow import complaint_workflow
 from .common import (
     ACKNOWLEDGEMENT_WORKING_DAYS,
     Incomplete,
-    check_date,
-    check_transition,
     close_open_deadlines,
     dated,
-    lock,
     missing_information,
     next_reference,
-    record,
-    refresh,
-    save,
-    snapshot,
 )
+
+RECEIVED = {"not_before_words": "the date received"}
+DECIDED = {"not_before_words": "the date of the eligibility decision"}
+
+
+def _notes(*parts):
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def _progress_report_clock(complaint, start):
+    return deadline_store(
+        label=f"Progress report on {complaint.reference}",
+        rule=Rule.MONTHS,
+        count=conf.progress_report_months(),
+        start=start,
+        owner=complaint,
+    )
 
 
 @transaction.atomic
@@ -35,89 +52,62 @@ def complaint_submit(*, complaint, submitted_by, expected_version=None, note="",
     The acknowledgement period is 5 working days beginning with the day of receipt (reg 5); a complaint received on
     a non-working day counts from the next working day, which the calendar rule does.
     """
-    locked = lock(complaint, expected_version)
-    check_transition(Action.SUBMIT, locked, submitted_by)
-    problems = missing_information(locked)
-    if problems:
-        raise Incomplete(problems)
-    received_on = dated(source, field="received_on", required="Enter the date the source gives for receipt")
-    before = snapshot(locked)
-    locked.reference = next_reference(received_on.year)
-    locked.received_on = received_on
-    locked.state = State.SUBMITTED
-    save(locked)
-    deadline = deadline_store(
-        label=f"Acknowledge {locked.reference}",
-        rule=Rule.WORKING_DAYS,
-        count=ACKNOWLEDGEMENT_WORKING_DAYS,
-        start=received_on,
-        owner=locked,
+
+    def change(locked):
+        problems = missing_information(locked)
+        if problems:
+            raise Incomplete(problems)
+        received_on = dated(
+            source, field="received_on", what="date received", required="Enter the date the source gives for receipt"
+        )
+        locked.reference = next_reference(received_on.year)
+        locked.received_on = received_on
+        locked.acknowledgement_deadline = deadline_store(
+            label=f"Acknowledge {locked.reference}",
+            rule=Rule.WORKING_DAYS,
+            count=ACKNOWLEDGEMENT_WORKING_DAYS,
+            start=received_on,
+            owner=locked,
+        )
+        due = long_date(locked.acknowledgement_deadline.due)
+        return {
+            "on": received_on,
+            "note": _notes(f"Reference {locked.reference}. The inspectorate must acknowledge it by {due}.", note),
+        }
+
+    return complaint_workflow.take(
+        complaint, Action.SUBMIT, user=submitted_by, expected_version=expected_version, change=change, source=source
     )
-    locked.acknowledgement_deadline = deadline
-    locked.save(update_fields=["acknowledgement_deadline"])
-    record(
-        complaint=locked,
-        action=Action.SUBMIT,
-        actor=submitted_by,
-        from_state=State.DRAFT,
-        on=received_on,
-        title="Super-complaint received",
-        source=source,
-        note="\n\n".join(
-            part
-            for part in (
-                f"Reference {locked.reference}. The inspectorate must acknowledge it by {long_date(deadline.due)}.",
-                note.strip(),
-            )
-            if part
-        ),
-        before=before,
-    )
-    return refresh(complaint, locked)
 
 
 @transaction.atomic
 def complaint_acknowledge(*, complaint, acknowledged_by, expected_version=None, note="", source=None):
     """Record that HMCIC acknowledged receipt (reg 5), today, which closes the acknowledgement deadline. From a
     `source`, on the date it gives, or with the date not known (and then neither in time nor late)."""
-    locked = lock(complaint, expected_version)
-    check_transition(Action.ACKNOWLEDGE, locked, acknowledged_by)
-    on = dated(source, field="on")
-    if on is not None:
-        check_date(
-            on,
-            field="on",
-            what="date of acknowledgement",
-            not_before=locked.received_on,
-            not_before_words="the date received",
-        )
-    before = snapshot(locked)
-    deadline = locked.acknowledgement_deadline
-    locked.acknowledged_on = on
-    locked.state = State.ACKNOWLEDGED
-    save(locked)
-    if deadline is not None:
-        deadline_close(deadline=deadline)
-    if deadline is not None and on is None:
-        timing = f"The deadline was {long_date(deadline.due)}; the date of acknowledgement is not known."
-    elif deadline is not None and on > deadline.due:
-        timing = f"Acknowledged after the deadline of {long_date(deadline.due)}."
-    elif deadline is not None:
-        timing = f"Acknowledged within the deadline of {long_date(deadline.due)}."
-    else:
+
+    def change(locked):
+        on = dated(source, field="on", what="date of acknowledgement", not_before=locked.received_on, **RECEIVED)
+        locked.acknowledged_on = on
+        deadline = locked.acknowledgement_deadline
         timing = ""
-    record(
-        complaint=locked,
-        action=Action.ACKNOWLEDGE,
-        actor=acknowledged_by,
-        from_state=State.SUBMITTED,
-        on=on,
-        title="Acknowledged",
+        if deadline is not None:
+            deadline_close(deadline=deadline)
+            if on is None:
+                timing = f"The deadline was {long_date(deadline.due)}; the date of acknowledgement is not known."
+            elif on > deadline.due:
+                timing = f"Acknowledged after the deadline of {long_date(deadline.due)}."
+            else:
+                timing = f"Acknowledged within the deadline of {long_date(deadline.due)}."
+        return {"on": on, "note": _notes(timing, note)}
+
+    return complaint_workflow.take(
+        complaint,
+        Action.ACKNOWLEDGE,
+        user=acknowledged_by,
+        expected_version=expected_version,
+        change=change,
         source=source,
-        note="\n\n".join(part for part in (timing, note.strip()) if part),
-        before=before,
     )
-    return refresh(complaint, locked)
 
 
 @transaction.atomic
@@ -141,70 +131,55 @@ def complaint_decide_eligibility(
     There is no time limit in law. An eligible complaint starts the progress-report clock
     (SUPER_COMPLAINT_PROGRESS_REPORT_MONTHS). It is decided today; from a `source` that gives no date, the date of
     the decision is not known, and then no progress-report date can be worked out.
+
+    A complaint that repeats an earlier one (`repeats`) is held to regulation 6(3) and (4) (`complaints.eligibility`):
+    a decision that it is eligible is refused where the rule says it cannot be.
     """
-    locked = lock(complaint, expected_version)
-    check_transition(Action.DECIDE_ELIGIBILITY, locked, decided_by)
-    errors = {}
     if decision not in Decision.values:
-        errors["decision"] = "Select whether the super-complaint is eligible"
-    if not (reasons or "").strip():
-        errors["reasons"] = "Enter the reasons for the decision"
-    if not (agreed_by_hmicfrs and agreed_by_iopc and agreed_by_college_of_policing):
-        errors["agreed_by"] = (
-            "Select all three authorities: HMICFRS, the IOPC and the College of Policing decide jointly"
-        )
-    if repeats is not None:
-        if repeats.pk == locked.pk:
-            errors["repeats"] = "A super-complaint cannot repeat itself"
-        elif repeats.state == State.DRAFT:
-            errors["repeats"] = "Select a super-complaint the inspectorate has received"
-        elif decision == Decision.ELIGIBLE and not circumstances_materially_changed:
-            errors["decision"] = (
-                "A super-complaint that repeats an earlier one is only eligible "
-                "if circumstances have materially changed"
+        raise ValidationError({"decision": "Select whether the super-complaint is eligible"})
+
+    def change(locked):
+        errors = {}
+        if not (reasons or "").strip():
+            errors["reasons"] = "Enter the reasons for the decision"
+        if not (agreed_by_hmicfrs and agreed_by_iopc and agreed_by_college_of_policing):
+            errors["agreed_by"] = (
+                "Select all three authorities: HMICFRS, the IOPC and the College of Policing decide jointly"
             )
-    if errors:
-        raise ValidationError(errors)
-    on = dated(source, field="on")
-    if on is not None:
-        check_date(
-            on,
-            field="on",
-            what="date of the decision",
-            not_before=locked.received_on,
-            not_before_words="the date received",
+        errors |= repeat_errors(
+            complaint=locked,
+            earlier=repeats,
+            decision=decision,
+            circumstances_materially_changed=circumstances_materially_changed,
         )
-    before = snapshot(locked)
-    locked.state = State(decision)
-    locked.eligibility_decision = decision
-    locked.eligibility_decided_on = on
-    locked.eligibility_reasons = reasons.strip()
-    locked.agreed_by_hmicfrs = locked.agreed_by_iopc = locked.agreed_by_college_of_policing = True
-    locked.repeats = repeats
-    locked.circumstances_materially_changed = bool(repeats and circumstances_materially_changed)
-    save(locked)
-    if decision == Decision.ELIGIBLE and on is not None:
-        locked.next_progress_report = deadline_store(
-            label=f"Progress report on {locked.reference}",
-            rule=Rule.MONTHS,
-            count=conf.progress_report_months(),
-            start=on,
-            owner=locked,
-        )
-        locked.save(update_fields=["next_progress_report"])
-    title = "Decided eligible: an investigation follows" if decision == Decision.ELIGIBLE else "Decided not eligible"
-    record(
-        complaint=locked,
-        action=Action.DECIDE_ELIGIBILITY,
-        actor=decided_by,
-        from_state=State.ACKNOWLEDGED,
-        on=on,
+        if errors:
+            raise ValidationError(errors)
+        on = dated(source, field="on", what="date of the decision", not_before=locked.received_on, **RECEIVED)
+        locked.eligibility_decision = decision
+        locked.eligibility_decided_on = on
+        locked.eligibility_reasons = reasons.strip()
+        locked.agreed_by_hmicfrs = locked.agreed_by_iopc = locked.agreed_by_college_of_policing = True
+        locked.repeats = repeats
+        locked.repeat_kind = repeat_kind(repeats) if repeats is not None else ""
+        locked.circumstances_materially_changed = bool(repeats and circumstances_materially_changed)
+        if decision == Decision.ELIGIBLE and on is not None:
+            locked.next_progress_report = _progress_report_clock(locked, on)
+        eligible = decision == Decision.ELIGIBLE
+        return {
+            "on": on,
+            "title": "Decided eligible: an investigation follows" if eligible else "Decided not eligible",
+            "note": _notes(f"Reasons: {locked.eligibility_reasons}", note),
+        }
+
+    return complaint_workflow.take(
+        complaint,
+        Action.DECIDE_ELIGIBILITY,
+        user=decided_by,
+        expected_version=expected_version,
+        target=decision,
+        change=change,
         source=source,
-        title=title,
-        note="\n\n".join(part for part in (f"Reasons: {locked.eligibility_reasons}", note.strip()) if part),
-        before=before,
     )
-    return refresh(complaint, locked)
 
 
 @transaction.atomic
@@ -212,155 +187,103 @@ def complaint_record_investigation(
     *, complaint, recorded_by, lead_bodies, planned_activities, expected_version=None, source=None
 ):
     """Record who leads the investigation of an eligible complaint and what it plans to do."""
-    locked = lock(complaint, expected_version)
-    check_transition(Action.RECORD_INVESTIGATION, locked, recorded_by)
     lead_bodies = list(lead_bodies)
-    errors = {}
-    if not lead_bodies or any(body.code not in AUTHORITY_CODES for body in lead_bodies):
-        errors["lead_bodies"] = "Select which of the three authorities lead the investigation"
-    if not (planned_activities or "").strip():
-        errors["planned_activities"] = "Enter the activities the investigation plans"
-    if errors:
-        raise ValidationError(errors)
-    on = dated(source, field="on")
-    if on is not None:
-        check_date(
-            on,
-            field="on",
-            what="date",
-            not_before=locked.eligibility_decided_on,
-            not_before_words="the date of the eligibility decision",
-        )
-    before = snapshot(locked)
-    locked.investigation_plan = planned_activities.strip()
-    locked.investigation_recorded_on = on
-    save(locked)
-    locked.investigation_leads.set(lead_bodies)
-    chosen = {body.code for body in lead_bodies}
-    names = [name for code, name in AUTHORITY_CODES.items() if code in chosen]
-    leads = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    record(
-        complaint=locked,
-        action=Action.RECORD_INVESTIGATION,
-        actor=recorded_by,
-        from_state=State.ELIGIBLE,
-        on=on,
+
+    def change(locked):
+        errors = {}
+        if not lead_bodies or any(body.code not in AUTHORITY_CODES for body in lead_bodies):
+            errors["lead_bodies"] = "Select which of the three authorities lead the investigation"
+        if not (planned_activities or "").strip():
+            errors["planned_activities"] = "Enter the activities the investigation plans"
+        if errors:
+            raise ValidationError(errors)
+        on = dated(source, field="on", what="date", not_before=locked.eligibility_decided_on, **DECIDED)
+        locked.investigation_plan = planned_activities.strip()
+        locked.investigation_recorded_on = on
+        locked.investigation_leads.set(lead_bodies)
+        chosen = {body.code for body in lead_bodies}
+        names = [name for code, name in AUTHORITY_CODES.items() if code in chosen]
+        leads = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return {"on": on, "note": f"Led by {leads}.\n\n{locked.investigation_plan}"}
+
+    return complaint_workflow.take(
+        complaint,
+        Action.RECORD_INVESTIGATION,
+        user=recorded_by,
+        expected_version=expected_version,
+        change=change,
         source=source,
-        title="Investigation planned",
-        note=f"Led by {leads}.\n\n{locked.investigation_plan}",
-        before=before,
     )
-    return refresh(complaint, locked)
 
 
 @transaction.atomic
 def complaint_record_progress_report(*, complaint, sent_by, summary, expected_version=None, source=None):
     """Record a progress report sent to the designated body (reg 7), today, and start the clock for the next one.
     From a `source`, which must give the date it was sent."""
-    locked = lock(complaint, expected_version)
-    check_transition(Action.RECORD_PROGRESS_REPORT, locked, sent_by)
-    if not (summary or "").strip():
-        raise ValidationError({"summary": "Enter a summary of the progress report"})
-    sent_on = dated(source, field="sent_on", required="Enter the date the source gives for the progress report")
-    check_date(
-        sent_on,
-        field="sent_on",
-        what="date the progress report was sent",
-        not_before=locked.eligibility_decided_on,
-        not_before_words="the date of the eligibility decision",
-    )
-    before = snapshot(locked)
-    ProgressReport.objects.create(complaint=locked, sent_on=sent_on, summary=summary.strip(), sent_by=sent_by)
-    if locked.next_progress_report is not None and locked.next_progress_report.is_open:
-        deadline_close(deadline=locked.next_progress_report)
-    locked.next_progress_report = deadline_store(
-        label=f"Progress report on {locked.reference}",
-        rule=Rule.MONTHS,
-        count=conf.progress_report_months(),
-        start=sent_on,
-        owner=locked,
-    )
-    save(locked)
-    record(
-        complaint=locked,
-        action=Action.RECORD_PROGRESS_REPORT,
-        actor=sent_by,
-        from_state=State.ELIGIBLE,
-        on=sent_on,
+
+    def change(locked):
+        if not (summary or "").strip():
+            raise ValidationError({"summary": "Enter a summary of the progress report"})
+        sent_on = dated(
+            source,
+            field="sent_on",
+            what="date the progress report was sent",
+            required="Enter the date the source gives for the progress report",
+            not_before=locked.eligibility_decided_on,
+            **DECIDED,
+        )
+        ProgressReport.objects.create(complaint=locked, sent_on=sent_on, summary=summary.strip(), sent_by=sent_by)
+        if locked.next_progress_report is not None and locked.next_progress_report.is_open:
+            deadline_close(deadline=locked.next_progress_report)
+        locked.next_progress_report = _progress_report_clock(locked, sent_on)
+        return {"on": sent_on, "note": summary.strip()}
+
+    return complaint_workflow.take(
+        complaint,
+        Action.RECORD_PROGRESS_REPORT,
+        user=sent_by,
+        expected_version=expected_version,
+        change=change,
         source=source,
-        title="Progress report sent",
-        note=summary.strip(),
-        before=before,
     )
-    return refresh(complaint, locked)
 
 
 @transaction.atomic
 def complaint_withdraw(*, complaint, withdrawn_by, reason, expected_version=None, source=None):
-    """The designated body withdraws its complaint, today. Its open deadlines close; its history stays."""
-    locked = lock(complaint, expected_version)
-    check_transition(Action.WITHDRAW, locked, withdrawn_by)
-    if not (reason or "").strip():
-        raise ValidationError({"reason": "Enter why you are withdrawing the super-complaint"})
-    on = dated(source, field="on")
-    if on is not None:
-        check_date(
-            on,
-            field="on",
-            what="date of withdrawal",
-            not_before=locked.received_on,
-            not_before_words="the date received",
-        )
-    before = snapshot(locked)
-    from_state = locked.state
-    locked.state = State.WITHDRAWN
-    locked.withdrawn_on = on
-    locked.withdrawal_reason = reason.strip()
-    save(locked)
-    close_open_deadlines(locked)
-    record(
-        complaint=locked,
-        action=Action.WITHDRAW,
-        actor=withdrawn_by,
-        from_state=from_state,
-        on=on,
+    """A designated body making the complaint withdraws it, today, for every complainant. Its open deadlines close;
+    its history stays."""
+
+    def change(locked):
+        if not (reason or "").strip():
+            raise ValidationError({"reason": "Enter why you are withdrawing the super-complaint"})
+        on = dated(source, field="on", what="date of withdrawal", not_before=locked.received_on, **RECEIVED)
+        locked.withdrawn_on = on
+        locked.withdrawal_reason = reason.strip()
+        close_open_deadlines(locked)
+        body = complaint_workflow.acted_for(locked, withdrawn_by)
+        return {"on": on, "title": f"Withdrawn by {body.name}", "note": locked.withdrawal_reason}
+
+    return complaint_workflow.take(
+        complaint,
+        Action.WITHDRAW,
+        user=withdrawn_by,
+        expected_version=expected_version,
+        change=change,
         source=source,
-        title=f"Withdrawn by {locked.designated_body.name}",
-        note=locked.withdrawal_reason,
-        before=before,
     )
-    return refresh(complaint, locked)
 
 
 @transaction.atomic
 def complaint_record_report_published(*, complaint, report, published_by, source=None):
     """Record that the report on the complaint was published (reg 8). The reports app calls this when it publishes,
     with the report's own source where the report was published before the service held it."""
-    locked = lock(complaint, None)
-    check_transition(Action.RECORD_REPORT_PUBLISHED, locked, published_by)
-    on = dated(source, field="on")
-    if on is not None:
-        check_date(
-            on,
-            field="on",
-            what="date the report was published",
-            not_before=locked.received_on,
-            not_before_words="the date received",
-        )
-    before = snapshot(locked)
-    locked.state = State.REPORT_PUBLISHED
-    locked.report_published_on = on
-    save(locked)
-    close_open_deadlines(locked)
-    record(
-        complaint=locked,
-        action=Action.RECORD_REPORT_PUBLISHED,
-        actor=published_by,
-        from_state=State.ELIGIBLE,
-        on=on,
-        source=source,
-        title="Report published",
-        note=str(report),
-        before=before,
+
+    def change(locked):
+        on = dated(source, field="on", what="date the report was published", not_before=locked.received_on, **RECEIVED)
+        locked.report_published_on = on
+        close_open_deadlines(locked)
+        return {"on": on, "note": str(report)}
+
+    return complaint_workflow.take(
+        complaint, Action.RECORD_REPORT_PUBLISHED, user=published_by, change=change, source=source
     )
-    return refresh(complaint, locked)

@@ -80,7 +80,13 @@ def test_an_eligible_complaint_links_to_where_its_report_is_added(signed_in_clie
     document = assert_good_page(signed_in_client(caseworker).get(detail))
     links = {" ".join("".join(a.itertext()).split()): a.get("href") for a in document.iter("a")}
     if linked:
-        assert links["Add the report on this super-complaint"] == reverse("reports:casework-create")
+        add = links["Add the report on this super-complaint"]
+        assert add == f"{reverse('reports:casework-create')}?super-complaint={complaint.reference}"
+        form = assert_good_page(signed_in_client(caseworker).get(add))
+        [chosen] = form.findall(".//select[@name='super_complaint']/option[@selected]")
+        assert chosen.get("value") == str(complaint.pk)
+        [about] = form.findall(".//input[@name='source'][@checked]")
+        assert about.get("value") == "super-complaint"
     else:
         assert "Add the report on this super-complaint" not in links
 

@@ -71,3 +71,9 @@ def test_loading_the_demo_twice_creates_nothing_new(loaded):
     demo.load(out)
     assert SuperComplaint.internal.count() == len(loaded)
     assert "SC-2019-0002" in out.getvalue()
+
+
+def test_safe_to_share_is_made_jointly_by_liberty_and_southall_black_sisters(loaded):
+    complaint = loaded["liberty:Policing and immigration status"]
+    assert [body.code for body in complaint.complainants] == ["liberty", "southall-black-sisters"]
+    assert complaint.complainants_text == "Liberty and Southall Black Sisters"

@@ -38,10 +38,10 @@ def test_a_committed_upload_is_on_disk_and_can_be_downloaded(evidence_folder, he
 def test_an_upload_leaves_no_file_when_a_later_step_of_the_service_fails(evidence_folder, hestia_user, monkeypatch):
     complaint = draft(organisation("hestia"))
 
-    def failing_save(complaint):
+    def failing_save(*args, **kwargs):
         raise RuntimeError("The complaint could not be saved")
 
-    monkeypatch.setattr("followthrough.complaints.services.drafts.save", failing_save)
+    monkeypatch.setattr("followthrough.complaints.services.drafts._saved", failing_save)
     with pytest.raises(RuntimeError):
         add_evidence(complaint, hestia_user)
     assert not EvidenceFile.objects.exists()

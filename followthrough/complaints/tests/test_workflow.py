@@ -133,17 +133,6 @@ def test_eligibility_decision_needs_all_three_authorities_to_agree(caseworker):
 
 
 @pytest.mark.django_db
-def test_repeat_of_an_earlier_complaint_is_eligible_only_if_circumstances_have_materially_changed(caseworker):
-    earlier = complaint_in("eligible", organisation("hestia"), title="Earlier")
-    complaint = complaint_in("acknowledged", organisation("hestia"), title="Later")
-    with pytest.raises(ValidationError) as invalid:
-        decide(complaint, caseworker, repeats=earlier, circumstances_materially_changed=False)
-    assert "materially changed" in invalid.value.message_dict["decision"][0]
-    decided = decide(complaint, caseworker, repeats=earlier, circumstances_materially_changed=True)
-    assert decided.repeats == earlier and decided.circumstances_materially_changed
-
-
-@pytest.mark.django_db
 def test_a_decision_dated_before_the_complaint_was_received_is_refused(caseworker):
     complaint = complaint_in("acknowledged", organisation("hestia"))
     with pytest.raises(ValidationError) as invalid:

@@ -24,6 +24,7 @@ from ..forms import (
     FeaturesForm,
     ForcesForm,
     HarmForm,
+    JointComplainantsForm,
     StartForm,
     SubmitForm,
     TitleForm,
@@ -276,6 +277,30 @@ def contact(request, complaint_id):
         form=form,
         back_url=_back_url(request, complaint, "contact"),
         complaint=ComplaintPresenter(complaint),
+    )
+
+
+@permission_required("complaints.view_own_complaint", fn=own_complaint)
+def joint_complainants(request, complaint_id):
+    """Who else is making the complaint: asked from the check answers page, as most complaints are made alone."""
+    complaint = own_complaint(request, complaint_id)
+    if (refusal := _editable_or_redirect(request, complaint)) is not None:
+        return refusal
+    chosen = [body.code for body in complaint.joint_complainants.all()]
+    form = JointComplainantsForm(_posted(request), initial={"joint_complainants": chosen}, complaint=complaint)
+    if request.method == "POST" and form.is_valid():
+        services.complaint_update_draft(
+            complaint=complaint, updated_by=request.user, joint_complainants=form.cleaned_data["joint_complainants"]
+        )
+        return redirect(_url("check-answers", complaint))
+    return page(
+        request,
+        "complaints/body/joint_complainants.jinja",
+        "Is anyone making the super-complaint with you?",
+        forms=[form],
+        form=form,
+        back_url=_url("check-answers", complaint),
+        complaint=complaint,
     )
 
 

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
@@ -20,6 +21,7 @@ from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
 from .. import services
+from ..eligibility import REPEAT_RULE
 from ..forms import (
     SORT_NEXT_DEADLINE,
     SORT_RECEIVED_NEWEST,
@@ -29,8 +31,9 @@ from ..forms import (
     InvestigationForm,
     ProgressReportForm,
 )
-from ..models import TRANSITIONS, Action, State, SuperComplaint
+from ..models import Action, State, SuperComplaint
 from ..presenters import ComplaintPresenter, InboxRow, inbox_table
+from ..workflow import may, refusal
 from .scope import casework_complaint
 
 
@@ -131,15 +134,16 @@ def offered_actions(complaint):
             "text": spec.heading,
         }
         for slug, spec in ACTION_PAGES.items()
-        if complaint.state in TRANSITIONS[spec.action].sources
+        if may(complaint, spec.action)
     ]
 
 
 def add_report_url(complaint):
-    """Where a caseworker drafts the report on an eligible complaint: the reports app's page."""
+    """Where a caseworker drafts the report on an eligible complaint: the reports app's page, with this complaint
+    already chosen."""
     if complaint.state != State.ELIGIBLE:
         return None
-    return reverse("reports:casework-create")
+    return f"{reverse('reports:casework-create')}?{urlencode({'super-complaint': complaint.reference})}"
 
 
 @permission_required("complaints.view_casework", fn=casework_complaint)
@@ -184,7 +188,7 @@ def act(request, reference, slug):
         allowed = True  # after a POST, always show the form again with what was typed
     else:
         form = spec.form(initial={"expected_version": complaint.version}, complaint=complaint)
-        allowed = complaint.state in TRANSITIONS[spec.action].sources
+        allowed = may(complaint, spec.action)
     presenter = ComplaintPresenter(complaint)
     return page(
         request,
@@ -194,12 +198,8 @@ def act(request, reference, slug):
         form=form,
         presenter=presenter,
         allowed=allowed,
-        refusal=None if allowed else _refusal(complaint, spec.action),
+        refusal=None if allowed else refusal(complaint, spec.action),
         back_url=reverse("complaints:casework-detail", kwargs={"reference": complaint.reference}),
         today_words=long_date(timezone.localdate()),
+        repeat_rule=REPEAT_RULE if spec.action == Action.DECIDE_ELIGIBILITY else None,
     )
-
-
-def _refusal(complaint, action):
-    transition = TRANSITIONS[action]
-    return f"You cannot {transition.verb} {complaint.reference} because it {services.STATE_PHRASES[complaint.state]}"

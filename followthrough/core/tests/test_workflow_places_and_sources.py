@@ -58,9 +58,11 @@ def test_a_workflow_whose_roles_are_held_at_different_organisations_names_the_on
         },
         history=None,
     )
-    assert places.acting(draft, approver, (Role.APPROVER,), "approve it").organisation == organisation("home-office")
+    assert places.actor(draft, approver, (Role.APPROVER,), doing="approve it").organisation == organisation(
+        "home-office"
+    )
     with pytest.raises(ValidationError, match="Only an inspectorate caseworker at"):
-        places.acting(draft, approver, (Role.CASEWORKER,), "approve it")
+        places.actor(draft, approver, (Role.CASEWORKER,), doing="approve it")
 
 
 # What a taking brings ------------------------------------------------------------------------------------------------
@@ -71,12 +73,12 @@ def test_a_takings_own_effect_runs_under_the_lock_and_its_refusal_saves_nothing(
         raise ValidationError({"summary": "Enter a summary"})
 
     with pytest.raises(ValidationError) as error:
-        report_workflow.take(draft, PUBLISH, user=caseworker, effect=refuse)
+        report_workflow.take(draft, PUBLISH, user=caseworker, change=refuse)
     assert error.value.message_dict == {"summary": ["Enter a summary"]}
     draft.refresh_from_db()
     assert (draft.state, draft.version) == ("draft", 1)
 
-    report_workflow.take(draft, PUBLISH, user=caseworker, effect=lambda locked: setattr(locked, "summary", "Brought"))
+    report_workflow.take(draft, PUBLISH, user=caseworker, change=lambda locked: setattr(locked, "summary", "Brought"))
     draft.refresh_from_db()
     assert (draft.state, draft.summary, draft.version, draft.published_by) == ("published", "Brought", 2, caseworker)
 

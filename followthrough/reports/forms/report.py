@@ -21,14 +21,18 @@ def complaints_awaiting_a_report(report=None):
     if report is not None and report.super_complaint_id:
         awaiting |= Q(pk=report.super_complaint_id)
     return (
-        SuperComplaint.internal.submitted().filter(awaiting).select_related("designated_body").order_by("received_on")
+        SuperComplaint.internal.submitted()
+        .filter(awaiting)
+        .select_related("designated_body")
+        .prefetch_related("joint_complainants")
+        .order_by("received_on")
     )
 
 
 class ComplaintChoiceField(GovukModelChoiceField):
     def label_from_instance(self, obj):
         title = f": {obj.title}" if obj.title else ""
-        return f"{obj.reference} ({obj.designated_body.name}){title}"
+        return f"{obj.reference} ({obj.complainants_text}){title}"
 
 
 class ReportForm(forms.Form):
@@ -143,6 +147,15 @@ class ReportForm(forms.Form):
             upload.help_text = (
                 f"Leave this empty to keep the document uploaded already. A PDF, smaller than {DOCUMENT_MAX_MB}MB"
             )
+
+    @classmethod
+    def initial_on_complaint(cls, reference):
+        """The new report's answers when it is added from a super-complaint's page: a report on that complaint, if it
+        is awaiting one; nothing chosen otherwise."""
+        complaint = complaints_awaiting_a_report().filter(reference=reference[:20]).first() if reference else None
+        if complaint is None:
+            return {}
+        return {"source": Report.Source.SUPER_COMPLAINT, "super_complaint": complaint.pk}
 
     @classmethod
     def initial_for(cls, report):

@@ -44,7 +44,7 @@ def _inspectorate(report):
     return Organisation.objects.get(code=INSPECTORATE)
 
 
-def _history(*, record, actor, title, note, from_state, public, source=None):
+def _history(*, record, actor, title, note, from_state, public, source=None, **_):
     """The report's timeline row for a step of its workflow. Publication says the day, and the source it is taken
     from for a report published before the service held it; `note` lists who it is addressed to."""
     if from_state == State.DRAFT and record.state == State.PUBLISHED:

@@ -134,7 +134,7 @@ def report_publish(*, report, published_by, source=None, expected_version=None):
     try:
         if source is None:
             report = report_workflow.take(
-                report, PUBLISH, user=published_by, expected_version=expected_version, note=note, effect=dated
+                report, PUBLISH, user=published_by, expected_version=expected_version, note=note, change=dated
             )
         else:
             report = report_workflow.from_source(

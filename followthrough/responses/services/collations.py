@@ -45,7 +45,7 @@ def _freeze_figures(collation):
     collation.figures = collation_figures(recommendation=collation.recommendation, organisation=collation.organisation)
 
 
-def _history(*, record, actor, title, note, from_state, public):
+def _history(*, record, actor, title, note, from_state, public, **_):
     audit.record(actor=actor.user, instance=record, action=AuditEntry.Action.UPDATED, reason=title)
 
 

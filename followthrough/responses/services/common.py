@@ -36,7 +36,7 @@ def event(*, obligation, actor, title, note="", is_public=False):
     return row
 
 
-def _history(*, record, actor, title, note, from_state, public):
+def _history(*, record, actor, title, note, from_state, public, **_):
     event(obligation=record.obligation, actor=actor, title=title, note=note, is_public=public)
 
 

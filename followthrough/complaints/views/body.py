@@ -300,7 +300,7 @@ def joint_complainants(request, complaint_id):
         forms=[form],
         form=form,
         back_url=_url("check-answers", complaint),
-        complaint=complaint,
+        lead=complaint.designated_body.name,
     )
 
 

@@ -23,7 +23,7 @@ from .shown import AssessmentShown, EvidenceLink, VersionShown, example_tag, pub
 
 
 class ReportShown(Presenter):
-    fields = ("slug", "title")
+    fields = ("pk", "slug", "title")
 
     def __init__(self, report):
         super().__init__(report)

@@ -11,7 +11,7 @@ from django_otp import login as otp_login
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 
-from . import services
+from . import presenters, services
 from .forms import CodeForm, SignInForm
 
 
@@ -118,12 +118,14 @@ def backup_codes(request):
 @permission_required("accounts.view_own_account")
 def your_account(request):
     memberships = request.user.memberships.select_related("organisation")
+    has_two_factor = services.has_confirmed_device(request.user)
     return page(
         request,
         "accounts/your_account.jinja",
         "Your account",
-        memberships=memberships,
-        has_two_factor=services.has_confirmed_device(request.user),
+        rows=presenters.account_rows(request.user, has_two_factor=has_two_factor),
+        roles=presenters.role_items(memberships),
+        has_two_factor=has_two_factor,
     )
 
 

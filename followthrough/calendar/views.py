@@ -10,7 +10,7 @@ from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required, public
 from followthrough.core.views import page
 
-from . import deadlines, services
+from . import deadlines, presenters, services
 from .forms import DeadlineCalculatorForm, HolidayAddForm, HolidayRemoveForm
 from .models import Holiday, StoredDeadline
 
@@ -27,7 +27,12 @@ def deadline_calculator(request):
         except deadlines.OutsideCalendar:
             form.add_error("count", "The period runs past the end of the bank holiday calendar. Enter a shorter period")
     return page(
-        request, "calendar/deadline_calculator.jinja", "Deadline calculator", forms=[form], form=form, result=result
+        request,
+        "calendar/deadline_calculator.jinja",
+        "Deadline calculator",
+        forms=[form],
+        form=form,
+        result=presenters.calculator_result(result) if result else None,
     )
 
 
@@ -41,9 +46,9 @@ def holidays(request):
         year = today.year
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:  # a year no date can have shows this year (ADR 0013)
         year = today.year
-    rows = Holiday.objects.filter(date__year=year)
+    table = presenters.holidays_table(Holiday.objects.filter(date__year=year), year)
     return page(
-        request, "calendar/holidays.jinja", "Bank holidays in England and Wales", holidays=rows, years=years, year=year
+        request, "calendar/holidays.jinja", "Bank holidays in England and Wales", table=table, years=years, year=year
     )
 
 
@@ -71,11 +76,17 @@ def holiday_remove(request, holiday_id):
         messages.success(request, f"{long_date(holiday.date)} is no longer a bank holiday")
         return redirect(f"{redirect('calendar:holidays').url}?year={holiday.date.year}")
     return page(
-        request, "calendar/holiday_remove.jinja", "Remove a bank holiday", forms=[form], form=form, holiday=holiday
+        request,
+        "calendar/holiday_remove.jinja",
+        "Remove a bank holiday",
+        forms=[form],
+        form=form,
+        holiday_text=presenters.holiday_text(holiday),
     )
 
 
 @permission_required("calendar.view_stored_deadlines")
 def stored_deadlines(request):
     rows = StoredDeadline.objects.open().prefetch_related("changes")
-    return page(request, "calendar/stored_deadlines.jinja", "Open deadlines", deadlines=rows)
+    deadlines_shown = [presenters.stored_deadline(d) for d in rows]
+    return page(request, "calendar/stored_deadlines.jinja", "Open deadlines", deadlines=deadlines_shown)

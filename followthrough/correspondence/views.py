@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.core.forms import add_service_errors, possible_slug
@@ -16,7 +17,7 @@ from followthrough.reports.models import Report
 from . import services
 from .forms import ClearForm, FileForm, LetterForm, PublishForm, WithholdForm
 from .models import Letter, State
-from .presenters import LetterPresenter, casework_rows, report_filter_items, with_relations
+from .presenters import LetterPresenter, casework_rows, casework_table, report_filter_items, with_relations
 
 SHOW_RECOMMENDATIONS = "show-recommendations"
 
@@ -43,6 +44,12 @@ def _file_response(letter, *, name):
 # Public pages ------------------------------------------------------------------------------------------------------
 
 
+def _report_link(report):
+    if report is None:
+        return None
+    return {"title": report.title, "url": reverse("reports:detail", kwargs={"slug": report.slug})}
+
+
 @public
 def letter_list(request):
     letters = Letter.public.all()
@@ -56,7 +63,7 @@ def letter_list(request):
         "correspondence/list.jinja",
         "Correspondence",
         letters=[LetterPresenter(letter) for letter in letters],
-        report=report,
+        report=_report_link(report),
         report_items=report_filter_items(report.slug if report else ""),
     )
 
@@ -89,7 +96,7 @@ def casework_list(request):
         request,
         "correspondence/casework/list.jinja",
         "Correspondence",
-        letters=rows,
+        table=casework_table(rows) if rows else None,
         overdue=sum(1 for row in rows if row.is_reply_overdue),
         may_record=request.user.has_perm("correspondence.record_letter"),
     )

@@ -1,18 +1,25 @@
 """What the outbox page and the sweep command say, worked out once so templates only lay it out (STYLE.md §7)."""
 
 from django.conf import settings
+from markupsafe import Markup
 
 from followthrough.core.formatting import date_time, long_date, plural
+from followthrough.core.presenters import Presenter, StateTags, tag, tag_html
 
 from .models import Email
 
-STATUS_TAGS = {
-    Email.Status.QUEUED: {"text": "Waiting to send", "classes": "govuk-tag--blue"},
-    Email.Status.SENDING: {"text": "Sending", "classes": "govuk-tag--light-blue"},
-    Email.Status.SENT: {"text": "Sent", "classes": "govuk-tag--green"},
-}
-WILL_RETRY_TAG = {"text": "Not sent yet", "classes": "govuk-tag--yellow"}
-GIVEN_UP_TAG = {"text": "Not sent", "classes": "govuk-tag--red"}
+STATUS_TAGS = StateTags(
+    {
+        Email.Status.QUEUED: ("Waiting to send", "blue"),
+        Email.Status.SENDING: ("Sending", "light-blue"),
+        Email.Status.SENT: ("Sent", "green"),
+    }
+)
+WILL_RETRY_TAG = tag("Not sent yet", "yellow")
+GIVEN_UP_TAG = tag("Not sent", "red")
+NOT_FINISHED_TAG = tag("Not finished", "grey")
+PROBLEMS_TAG = tag("Finished with problems", "red")
+FINISHED_TAG = tag("Finished", "green")
 
 
 def counts_words(counts):
@@ -35,25 +42,24 @@ def send_words(counts):
     return " ".join(words)
 
 
-class EmailPresenter:
-    def __init__(self, email):
-        self.email = email
+class EmailPresenter(Presenter):
+    fields = ("to", "subject")
 
     @property
     def status_tag(self):
-        email = self.email
+        email = self._record
         if email.status == Email.Status.FAILED:
             return WILL_RETRY_TAG if email.will_retry else GIVEN_UP_TAG
         return STATUS_TAGS[email.status]
 
     @property
     def queued(self):
-        return date_time(self.email.queued_at)
+        return date_time(self._record.queued_at)
 
     @property
     def detail(self):
         """What happened to the message, in words."""
-        email = self.email
+        email = self._record
         attempts = plural(email.attempts, "attempt")
         if email.status == Email.Status.SENT:
             words = f"Sent {date_time(email.sent_at)} through {email.get_sent_via_display()}"
@@ -73,33 +79,30 @@ class EmailPresenter:
         return "Not sent yet." if not email.attempts else f"{attempts} so far."
 
 
-class SweepRunPresenter:
-    def __init__(self, run):
-        self.run = run
-
+class SweepRunPresenter(Presenter):
     @property
     def on(self):
-        return long_date(self.run.on)
+        return long_date(self._record.on)
 
     @property
     def started(self):
-        return date_time(self.run.started_at)
+        return date_time(self._record.started_at)
 
     @property
     def finished(self):
-        return date_time(self.run.finished_at) if self.run.finished_at else "Not finished"
+        return date_time(self._record.finished_at) if self._record.finished_at else "Not finished"
 
     @property
     def status_tag(self):
-        if self.run.finished_at is None:
-            return {"text": "Not finished", "classes": "govuk-tag--grey"}
-        if self.run.errors:
-            return {"text": "Finished with problems", "classes": "govuk-tag--red"}
-        return {"text": "Finished", "classes": "govuk-tag--green"}
+        if self._record.finished_at is None:
+            return NOT_FINISHED_TAG
+        if self._record.errors:
+            return PROBLEMS_TAG
+        return FINISHED_TAG
 
     def lines(self):
         """One line for each sweeper, in the order they ran."""
-        run = self.run
+        run = self._record
         if not run.sweepers:
             return ["No sweepers are set up: add their dotted paths to the SWEEPERS setting."]
         lines = []
@@ -111,3 +114,49 @@ class SweepRunPresenter:
             else:
                 lines.append(f"{path}: not run yet.")
         return lines
+
+
+def emails_table(emails):
+    """The outbox as `govukTable` parameters: when each email was queued, to whom, about what, and what happened."""
+    rows = [
+        [
+            {"text": email.queued},
+            {"text": email.to},
+            {"text": email.subject},
+            {"html": tag_html(email.status_tag)},
+            {"text": email.detail, "classes": "govuk-body-s"},
+        ]
+        for email in map(EmailPresenter, emails)
+    ]
+    return {
+        "caption": "Emails, newest first",
+        "captionClasses": "govuk-visually-hidden",
+        "head": [{"text": h} for h in ("Queued", "To", "Subject", "Status", "What happened")],
+        "rows": rows,
+    }
+
+
+def sweeps_table(runs):
+    """The last daily sweeps as `govukTable` parameters, each with a line for every sweeper."""
+    rows = []
+    for run in map(SweepRunPresenter, runs):
+        items = Markup("").join(Markup("<li>{}</li>").format(line) for line in run.lines())
+        lines = Markup('<ul class="govuk-list govuk-body-s">{}</ul>').format(items)
+        rows.append(
+            [
+                {"text": run.on},
+                {"text": run.started},
+                {"text": run.finished},
+                {"html": tag_html(run.status_tag)},
+                {
+                    "html": Markup('<ul class="govuk-list govuk-body-s">{}</ul>').format(lines),
+                    "classes": "govuk-body-s",
+                },
+            ]
+        )
+    return {
+        "caption": "The last daily sweeps, newest first",
+        "captionClasses": "govuk-visually-hidden",
+        "head": [{"text": h} for h in ("Swept for", "Started", "Finished", "Status", "What happened")],
+        "rows": rows,
+    }

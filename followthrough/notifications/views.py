@@ -5,10 +5,11 @@ from django.db.models import Count
 
 from followthrough.core.formatting import plural
 from followthrough.core.permissions import permission_required
+from followthrough.core.presenters import pagination
 from followthrough.core.views import page
 
 from .models import Email, SweepRun
-from .presenters import EmailPresenter, SweepRunPresenter
+from .presenters import emails_table, sweeps_table
 
 EMAILS_PER_PAGE = 50
 SWEEP_RUNS_SHOWN = 10
@@ -34,8 +35,8 @@ def outbox(request):
         request,
         "notifications/outbox.jinja",
         "Outbox",
-        emails=emails,
-        rows=[EmailPresenter(email) for email in emails],
+        emails=emails_table(emails) if emails else None,
+        pagination=pagination(emails),
         summary=_summary(),
-        runs=[SweepRunPresenter(run) for run in runs],
+        runs=sweeps_table(runs) if runs else None,
     )

@@ -1,19 +1,64 @@
-"""What the organisation pages show, worked out once so templates only lay it out."""
+"""What the organisation pages show, worked out once so templates only lay it out (ADR 0011)."""
 
 import datetime
 
-from followthrough.core.formatting import long_date
+from django.urls import reverse
+from django.utils.html import format_html
+
+from followthrough.core.formatting import long_date, plural
+from followthrough.core.presenters import Presenter, tag, tag_html
 
 from .models import Kind, Oversight
 
+CURRENT_TAG = tag("Current", "green")
 
-class OrganisationPresenter:
+
+def _link(organisation):
+    href = reverse("organisations:detail", kwargs={"code": organisation.code})
+    return format_html('<a class="govuk-link" href="{}">{}</a>', href, organisation.name)
+
+
+def directory_table(organisations, overseers):
+    """The directory as `govukTable` parameters: each organisation's name, type and who oversees it today."""
+    organisations = list(organisations)
+    rows = [
+        [
+            {
+                "html": format_html('{} <span class="govuk-body-s">(Wales)</span>', _link(org))
+                if org.is_welsh
+                else _link(org)
+            },
+            {"text": org.get_kind_display()},
+            {"text": overseers.get(org.pk, "")},
+        ]
+        for org in organisations
+    ]
+    return {
+        "attributes": {"id": "organisations"},
+        "caption": plural(len(organisations), "organisation"),
+        "captionClasses": "govuk-table__caption--m",
+        "head": [{"text": "Name"}, {"text": "Type"}, {"text": "Overseen today by"}],
+        "rows": rows,
+    }
+
+
+class OrganisationPresenter(Presenter):
+    fields = ("name", "code", "description")
+
     def __init__(self, organisation, *, today=None):
-        self.organisation = organisation
+        super().__init__(organisation)
         self.today = today or datetime.date.today()
 
+    @property
+    def kind_caption(self):
+        return self._record.get_kind_display()
+
+    @property
+    def record_url(self):
+        return reverse("responses:organisation-record", kwargs={"code": self._record.code})
+
     def summary_rows(self):
-        org = self.organisation
+        org = self._record
         rows = [{"key": {"text": "Type"}, "value": {"text": org.get_kind_display()}}]
         rows.append({"key": {"text": "Short code"}, "value": {"text": org.code}})
         if org.is_welsh:
@@ -33,14 +78,14 @@ class OrganisationPresenter:
             rows.append(
                 {
                     "key": {"text": "Website"},
-                    "value": {"html": f'<a class="govuk-link" href="{org.website}">{org.website}</a>'},
+                    "value": {"html": format_html('<a class="govuk-link" href="{}">{}</a>', org.website, org.website)},
                 }
             )
         return rows
 
     def oversight_history(self):
         """Periods of oversight, newest first, as table rows: for a force, who oversaw it; for a body, what."""
-        org = self.organisation
+        org = self._record
         if org.kind == Kind.TERRITORIAL_FORCE:
             periods = Oversight.objects.filter(force=org).select_related("body")
             other = "body"
@@ -58,3 +103,29 @@ class OrganisationPresenter:
             }
             for p in sorted(periods, key=lambda p: p.starts_on, reverse=True)
         ]
+
+    def oversight_table(self):
+        """Who oversaw this force, or which forces this body oversaw, as `govukTable` parameters; None if neither."""
+        history = self.oversight_history()
+        if not history:
+            return None
+        force = self._record.kind == Kind.TERRITORIAL_FORCE
+        rows = [
+            [
+                {
+                    "html": format_html("{} {}", _link(row["organisation"]), tag_html(CURRENT_TAG))
+                    if row["is_current"]
+                    else _link(row["organisation"])
+                },
+                {"text": row["from"]},
+                {"text": row["to"]},
+            ]
+            for row in history
+        ]
+        return {
+            "attributes": {"id": "oversight-history"},
+            "caption": "Who has overseen this force" if force else "Forces this body has overseen",
+            "captionClasses": "govuk-table__caption--m",
+            "head": [{"text": "Local policing body" if force else "Force"}, {"text": "From"}, {"text": "To"}],
+            "rows": rows,
+        }

@@ -6,7 +6,7 @@ from followthrough.core.permissions import public
 from followthrough.core.views import page
 
 from .models import Kind, Organisation, Oversight
-from .presenters import OrganisationPresenter
+from .presenters import OrganisationPresenter, directory_table
 
 
 @public
@@ -26,8 +26,7 @@ def directory(request):
         request,
         "organisations/directory.jinja",
         "Organisations",
-        organisations=organisations,
-        overseers=overseers,
+        table=directory_table(organisations, overseers),
         kinds=[(value, label, counts[value]) for value, label in Kind.choices],
         kind=kind,
     )
@@ -36,7 +35,4 @@ def directory(request):
 @public
 def detail(request, code):
     organisation = get_object_or_404(Organisation, code=code)
-    presenter = OrganisationPresenter(organisation)
-    return page(
-        request, "organisations/detail.jinja", organisation.name, organisation=organisation, presenter=presenter
-    )
+    return page(request, "organisations/detail.jinja", organisation.name, presenter=OrganisationPresenter(organisation))

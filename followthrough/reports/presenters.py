@@ -6,7 +6,7 @@ from django.utils.html import format_html
 
 from followthrough.calendar import deadlines
 from followthrough.core.formatting import long_date, plural
-from followthrough.core.presenters import TimelineEvent
+from followthrough.core.presenters import Presenter, TimelineEvent, tag, tag_html
 from followthrough.core.provenance import when_published
 
 from .models import DueRule, Obligation, Report
@@ -20,7 +20,11 @@ SECTIONS = [
     ("material_excluded", "Material left out of the published report"),
 ]
 
-SUMMARY_TAG = {"text": "Summary", "classes": "govuk-tag--grey"}
+SUMMARY_TAG = tag("Summary", "grey")
+PUBLISHED_TAG = tag("Published", "green")
+DRAFT_TAG = tag("Draft", "grey")
+ADDRESSEE_TAG = tag("Addressee", "blue")
+NO_LONGER_ADDRESSED_TAG = tag("No longer addressed", "grey")
 
 # Where each summary row's "Change" link lands on the form that changes a draft, and what it changes (for screen
 # readers, which read the link as "Change publication date").
@@ -65,38 +69,64 @@ def response_period_words(report):
     return f"{words} from the day of publication"
 
 
-class ReportPresenter:
+def _organisation_link(organisation):
+    return {
+        "name": organisation.name,
+        "code": organisation.code,
+        "url": reverse("organisations:detail", kwargs={"code": organisation.code}),
+    }
+
+
+class ReportPresenter(Presenter):
+    fields = ("slug", "title", "authors", "document_url", "is_published", "counts_from")
+
     def __init__(self, report, *, public=True):
-        self.report = report
+        super().__init__(report)
         self.public = public
 
     @property
+    def has_document(self):
+        return bool(self._record.document_file)
+
+    @property
+    def published_on_text(self):
+        return long_date(self._record.published_on)
+
+    @property
+    def counts_from_text(self):
+        return long_date(self._record.counts_from)
+
+    @property
+    def super_complaint_reference(self):
+        return self._record.super_complaint.reference if self._record.super_complaint_id else ""
+
+    @property
     def source_caption(self):
-        if self.report.source == Report.Source.SUPER_COMPLAINT:
+        if self._record.source == Report.Source.SUPER_COMPLAINT:
             return "Report on a super-complaint"
         return "Inspection report"
 
     @property
     def state_tag(self):
-        if self.report.is_published:
-            return {"text": "Published", "classes": "govuk-tag--green"}
-        return {"text": "Draft", "classes": "govuk-tag--grey"}
+        if self._record.is_published:
+            return PUBLISHED_TAG
+        return DRAFT_TAG
 
     @property
     def can_change(self):
         """Whether the page offers to change the report: a draft on the inspectorate's pages, never a published one."""
-        return not self.public and not self.report.is_published
+        return not self.public and not self._record.is_published
 
     @property
     def published_words(self):
-        if self.report.is_published:
-            return when_published(self.report)
-        if self.report.planned_on is None:
+        if self._record.is_published:
+            return when_published(self._record)
+        if self._record.planned_on is None:
             return "Not planned yet"
-        return f"{long_date(self.report.planned_on)} (planned)"
+        return f"{long_date(self._record.planned_on)} (planned)"
 
     def summary_rows(self):
-        report = self.report
+        report = self._record
         published = self.published_words
         if report.published_on_note:
             published = f"{published}. {report.published_on_note}"
@@ -138,11 +168,11 @@ class ReportPresenter:
     @property
     def counts_text(self):
         """How many recommendations and actions, from the counts the list views annotate when they have them."""
-        recommendations = getattr(self.report, "recommendation_total", None)
-        actions = getattr(self.report, "action_total", None)
+        recommendations = getattr(self._record, "recommendation_total", None)
+        actions = getattr(self._record, "action_total", None)
         if recommendations is None or actions is None:
-            recommendations = self.report.recommendations.recommendations().count()
-            actions = self.report.recommendations.actions().count()
+            recommendations = self._record.recommendations.recommendations().count()
+            actions = self._record.recommendations.actions().count()
         parts = []
         if recommendations:
             parts.append(plural(recommendations, "recommendation"))
@@ -152,7 +182,7 @@ class ReportPresenter:
 
     def _source_value(self):
         """The source in words; for a super-complaint, a link to the complaint's public page."""
-        report = self.report
+        report = self._record
         complaint = report.super_complaint if report.super_complaint_id else None
         if complaint is None:
             return {"text": report.get_source_display()}
@@ -166,44 +196,81 @@ class ReportPresenter:
 
     def sections(self):
         return [
-            {"id": field.replace("_", "-"), "heading": heading, "text": getattr(self.report, field)}
+            {"id": field.replace("_", "-"), "heading": heading, "text": getattr(self._record, field)}
             for field, heading in SECTIONS
-            if getattr(self.report, field)
+            if getattr(self._record, field)
         ]
 
     def events(self):
         """The report's timeline. The public see the steps marked public; the report's history names who acted."""
-        events = [e for e in self.report.events.all() if e.is_public or not self.public]
+        events = [e for e in self._record.events.all() if e.is_public or not self.public]
         return [TimelineEvent.from_entry(e, public=False) for e in events]
 
     def recommendations(self):
-        return [RecommendationPresenter(r) for r in recommendations_for_page(self.report)]
+        return [RecommendationPresenter(r) for r in recommendations_for_page(self._record)]
 
 
-class RecommendationPresenter:
+def casework_table(reports):
+    """Every report, draft or published, as `govukTable` parameters for the inspectorate's list."""
+    rows = []
+    for report in (ReportPresenter(r, public=False) for r in reports):
+        href = reverse("reports:casework-detail", kwargs={"slug": report.slug})
+        rows.append(
+            [
+                {"html": format_html('<a class="govuk-link" href="{}">{}</a>', href, report.title)},
+                {"text": report.counts_from_text},
+                {"text": report.counts_text},
+                {"html": tag_html(report.state_tag)},
+            ]
+        )
+    return {
+        "attributes": {"id": "reports"},
+        "caption": "Draft and published reports",
+        "captionClasses": "govuk-visually-hidden",
+        "head": [
+            {"text": "Report"},
+            {"text": "Publication date"},
+            {"text": "Recommendations and actions"},
+            {"text": "Status"},
+        ],
+        "rows": rows,
+    }
+
+
+class RecommendationPresenter(Presenter):
     """A recommendation or action: its words, points, due date and the organisations it is addressed to."""
 
-    def __init__(self, recommendation):
-        self.recommendation = recommendation
-        self.report = recommendation.report
+    fields = ("title", "text", "number", "kind", "is_summary")
 
-    def __getattr__(self, name):
-        return getattr(self.recommendation, name)
+    def __init__(self, recommendation):
+        super().__init__(recommendation)
+        self._report = recommendation.report
+
+    @property
+    def kind_words(self):
+        """ "Recommendation" or "Action" """
+        return self._record.get_kind_display()
+
+    @property
+    def url(self):
+        return reverse(
+            f"reports:{self._record.kind}", kwargs={"slug": self._report.slug, "number": self._record.number}
+        )
 
     @property
     def anchor(self):
-        return f"{self.recommendation.kind}-{self.recommendation.number}"
+        return f"{self._record.kind}-{self._record.number}"
 
     @property
     def summary_tag(self):
-        return SUMMARY_TAG if self.recommendation.is_summary else None
+        return SUMMARY_TAG if self._record.is_summary else None
 
     @property
     def points(self):
-        return [point.text for point in self.recommendation.points.all()]
+        return [point.text for point in self._record.points.all()]
 
     def _obligations(self):
-        return list(self.recommendation.obligations.all())
+        return list(self._record.obligations.all())
 
     def active_obligations(self):
         return [o for o in self._obligations() if o.is_active]
@@ -213,11 +280,11 @@ class RecommendationPresenter:
 
     def _due(self):
         """The recommendation's own due date, with its explanation, or None."""
-        rec = self.recommendation
+        rec = self._record
         stored = next((o.recommendation_deadline for o in self.active_obligations() if o.recommendation_deadline), None)
         if stored is not None:
             return stored.due, stored.explanation
-        start = self.report.counts_from
+        start = self._report.counts_from
         if rec.due_rule == DueRule.IMMEDIATELY:
             return start, f"Due immediately: on the day of publication, {long_date(start)}."
         if rec.due_rule == DueRule.FIXED_DATE and rec.due_date:
@@ -230,7 +297,7 @@ class RecommendationPresenter:
 
     @property
     def due_text(self):
-        rec = self.recommendation
+        rec = self._record
         due = self._due()
         if due is None:
             return "The report sets no date"
@@ -248,7 +315,7 @@ class RecommendationPresenter:
         due = self._due()
         if due is None:
             return ""
-        if self.recommendation.due_rule == DueRule.IMMEDIATELY:
+        if self._record.due_rule == DueRule.IMMEDIATELY:
             return f"Due immediately: on the day of publication, {long_date(due[0])}."
         return due[1]
 
@@ -284,7 +351,7 @@ class RecommendationPresenter:
             entry["obligations"].append(ObligationPresenter(obligation))
         result = []
         for (kind, _), entry in groups.items():
-            obligations = sorted(entry["obligations"], key=lambda o: o.organisation.name)
+            obligations = sorted(entry["obligations"], key=lambda o: o.organisation["name"])
             count = len(obligations)
             result.append(
                 {
@@ -307,62 +374,121 @@ class RecommendationPresenter:
     @property
     def planned_addressees_text(self):
         """Who it is addressed to before publication turns the groups into organisations."""
-        names = [g.name for g in self.recommendation.groups.all()] + [
-            o.name for o in self.recommendation.organisations.all()
-        ]
+        names = [g.name for g in self._record.groups.all()] + [o.name for o in self._record.organisations.all()]
         if not names:
             return "No one yet"
         return "; ".join(names) + " (organisations are worked out on publication)"
 
     @property
     def jointly_text(self):
-        if not self.recommendation.jointly:
+        if not self._record.jointly:
             return ""
         return "Addressed jointly: these organisations are asked to act together."
 
-    def versions(self):
-        return list(self.recommendation.versions.all())
-
     def corrections(self):
-        """Each correction, oldest first, with the wording it replaced."""
-        versions = self.versions()
-        result = []
-        for previous, version in zip(versions, versions[1:], strict=False):
-            result.append(
+        """Each correction, oldest first, with why and the wording it replaced."""
+        versions = list(self._record.versions.all())
+        return [
+            {
+                "reason": version.reason,
+                "text": f"Corrected on {long_date(version.created_at)}: {version.reason}",
+                "previous": {"number": previous.number, "text": previous.text, "points": previous.points},
+            }
+            for previous, version in zip(versions, versions[1:], strict=False)
+        ]
+
+    def due_dates_tables(self):
+        """For each group of addressees, a `govukTable` of each organisation's dates and a link to its response."""
+        tables = []
+        for group in self.addressee_groups():
+            rows = []
+            for obligation in group["obligations"]:
+                response = reverse(
+                    "responses:organisation-response",
+                    kwargs={"slug": self._report.slug, "code": obligation.organisation["code"]},
+                )
+                rows.append(
+                    [
+                        {"html": obligation.organisation_link},
+                        {"text": obligation.response_due_text},
+                        {"text": obligation.recommendation_due_text},
+                        {
+                            "html": format_html(
+                                '<a class="govuk-link" href="{}#{}">Read<span class="govuk-visually-hidden"> the '
+                                "response of {}</span></a>",
+                                response,
+                                self.anchor,
+                                obligation.organisation["name"],
+                            )
+                        },
+                    ]
+                )
+            tables.append(
                 {
-                    "version": version,
-                    "previous": previous,
-                    "text": f"Corrected on {long_date(version.created_at)}: {version.reason}",
+                    "attributes": {"id": f"{group['id']}-table"},
+                    "caption": group["label"],
+                    "captionClasses": "govuk-table__caption--s",
+                    "head": [
+                        {"text": "Organisation"},
+                        {"text": "Response due"},
+                        {"text": f"{self.kind_words} due"},
+                        {"text": "Response"},
+                    ],
+                    "rows": rows,
                 }
             )
-        return result
+        return tables
+
+    def closed_table(self):
+        """The organisations a correction removed, and why, as `govukTable` parameters; None if there are none."""
+        closed = self.closed_obligations()
+        if not closed:
+            return None
+        return {
+            "caption": f"Organisations removed from this {self.kind_words.lower()} by a correction",
+            "captionClasses": "govuk-visually-hidden",
+            "head": [{"text": "Organisation"}, {"text": "Why"}],
+            "rows": [
+                [
+                    {"html": format_html("{} {}", o.organisation_link, tag_html(o.status_tag))},
+                    {"text": o.closed_text},
+                ]
+                for o in closed
+            ],
+        }
 
 
-class ObligationPresenter:
+class ObligationPresenter(Presenter):
     """One organisation's obligation on one recommendation."""
 
     def __init__(self, obligation):
-        self.obligation = obligation
-        self.organisation = obligation.organisation
+        super().__init__(obligation)
+        self.organisation = _organisation_link(obligation.organisation)
+
+    @property
+    def organisation_link(self):
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a>', self.organisation["url"], self.organisation["name"]
+        )
 
     @property
     def status_tag(self):
-        if self.obligation.is_active:
-            return {"text": "Addressee", "classes": "govuk-tag--blue"}
-        return {"text": "No longer addressed", "classes": "govuk-tag--grey"}
+        if self._record.is_active:
+            return ADDRESSEE_TAG
+        return NO_LONGER_ADDRESSED_TAG
 
     @property
     def response_due_text(self):
-        deadline = self.obligation.response_deadline
+        deadline = self._record.response_deadline
         return long_date(deadline.due) if deadline else "No response period"
 
     @property
     def recommendation_due_text(self):
-        deadline = self.obligation.recommendation_deadline
+        deadline = self._record.recommendation_deadline
         return long_date(deadline.due) if deadline else "No date set"
 
     @property
     def closed_text(self):
-        if self.obligation.is_active:
+        if self._record.is_active:
             return ""
-        return f"Closed on {long_date(self.obligation.closed_at)}. {self.obligation.closed_reason}"
+        return f"Closed on {long_date(self._record.closed_at)}. {self._record.closed_reason}"

@@ -18,7 +18,7 @@ from followthrough.core.views import page
 from . import services
 from .forms import ConfirmForm, CorrectionForm, PublishForm, RecommendationForm, ReportForm
 from .models import Obligation, Recommendation, Report
-from .presenters import RecommendationPresenter, ReportPresenter, obligations_prefetch
+from .presenters import RecommendationPresenter, ReportPresenter, casework_table, obligations_prefetch
 
 MANAGE = "reports.manage_reports"
 COUNTS = {
@@ -59,7 +59,6 @@ def report_detail(request, slug):
         request,
         "reports/detail.jinja",
         report.title,
-        report=report,
         presenter=presenter,
         recommendations=presenter.recommendations(),
         letters=public_letters_about(report=report),
@@ -81,7 +80,7 @@ def recommendation_detail(request, slug, kind, number):
         request,
         "reports/recommendation.jinja",
         f"{recommendation.title}: {report.title}",
-        report=report,
+        report=ReportPresenter(report),
         recommendation=presenter,
         letters=public_letters_about(report=report, recommendation=recommendation),
     )
@@ -104,7 +103,7 @@ def report_document(request, slug):
 @permission_required(MANAGE)
 def casework_list(request):
     reports = Report.casework.annotate(**COUNTS).order_by("state", "-published_on", "title")
-    return page(request, "reports/casework/list.jinja", "Reports", reports=[ReportPresenter(r) for r in reports])
+    return page(request, "reports/casework/list.jinja", "Reports", table=casework_table(reports))
 
 
 @permission_required(MANAGE)
@@ -130,7 +129,6 @@ def casework_detail(request, slug):
         request,
         "reports/casework/detail.jinja",
         report.title,
-        report=report,
         presenter=presenter,
         recommendations=presenter.recommendations(),
     )
@@ -162,7 +160,7 @@ def casework_recommendation_add(request, slug):
         "Add a recommendation or action",
         forms=[form],
         form=form,
-        report=report,
+        report=ReportPresenter(report, public=False),
     )
 
 
@@ -180,7 +178,14 @@ def casework_edit(request, slug):
         else:
             messages.success(request, "Report details saved")
             return redirect("reports:casework-detail", slug=report.slug)
-    return page(request, "reports/casework/edit.jinja", "Change report details", forms=[form], form=form, report=report)
+    return page(
+        request,
+        "reports/casework/edit.jinja",
+        "Change report details",
+        forms=[form],
+        form=form,
+        report=ReportPresenter(report, public=False),
+    )
 
 
 @permission_required(MANAGE)
@@ -210,7 +215,7 @@ def casework_recommendation_edit(request, slug, kind, number):
         f"Change {title}",
         forms=[form],
         form=form,
-        report=report,
+        report=ReportPresenter(report, public=False),
     )
 
 
@@ -233,7 +238,7 @@ def casework_recommendation_remove(request, slug, kind, number):
         f"Are you sure you want to remove {recommendation.title}?",
         forms=[form],
         form=form,
-        report=report,
+        report=ReportPresenter(report, public=False),
         recommendation=RecommendationPresenter(recommendation),
     )
 
@@ -258,8 +263,8 @@ def casework_publish(request, slug):
         "Publish the report",
         forms=[form],
         form=form,
-        report=report,
-        counts=counts,
+        report=ReportPresenter(report, public=False),
+        counts=[(recommendation.title, count) for recommendation, count in counts],
         total=sum(count for _, count in counts),
     )
 
@@ -286,6 +291,6 @@ def casework_correct(request, slug, kind, number):
         f"Correct {recommendation.title}",
         forms=[form],
         form=form,
-        report=report,
+        report=ReportPresenter(report, public=False),
         recommendation=RecommendationPresenter(recommendation),
     )

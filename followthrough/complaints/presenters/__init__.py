@@ -2,6 +2,7 @@
 
 from .clocks import Clock
 from .complaint import ComplaintPresenter, InboxRow
+from .tables import drafts_table, inbox_table, public_table, sent_table
 from .words import OVERDUE_TAG, QUESTIONS, authorities_sentence, state_tag, state_words
 
 __all__ = [
@@ -11,6 +12,10 @@ __all__ = [
     "ComplaintPresenter",
     "InboxRow",
     "authorities_sentence",
+    "drafts_table",
+    "inbox_table",
+    "public_table",
+    "sent_table",
     "state_tag",
     "state_words",
 ]

@@ -8,10 +8,15 @@ from markupsafe import Markup
 
 from followthrough.calendar import deadlines
 from followthrough.core.formatting import long_date, weekday_date
+from followthrough.core.presenters import tag, tag_html
 
 from .. import conf
 from ..models import Decision, State
 from .words import OVERDUE_TAG
+
+MET_TAG = tag("Met", "green")
+LATE_TAG = tag("Late", "orange")
+PAST_TARGET_TAG = tag("Past service target", "yellow")
 
 
 class Clock:
@@ -31,11 +36,7 @@ class Clock:
     def row(self):
         parts = [Markup('<p class="govuk-body govuk-!-margin-bottom-1">{}</p>').format(self.status)]
         if self.tag:
-            parts.append(
-                Markup(
-                    '<p class="govuk-body govuk-!-margin-bottom-1"><strong class="govuk-tag {}">{}</strong></p>'
-                ).format(self.tag["classes"], self.tag["text"])
-            )
+            parts.append(Markup('<p class="govuk-body govuk-!-margin-bottom-1">{}</p>').format(tag_html(self.tag)))
         if self.explanation:
             parts.append(Markup('<p class="govuk-body-s app-explanation">{}</p>').format(self.explanation))
         return {"key": {"text": self.label}, "value": {"html": Markup("").join(parts)}}
@@ -50,10 +51,10 @@ def acknowledgement_clock(c, today):
     if c.acknowledged_on:
         if c.acknowledged_on <= deadline.due:
             status = f"Acknowledged on {long_date(c.acknowledged_on)}, within the deadline of {long_date(deadline.due)}"
-            tag = {"text": "Met", "classes": "govuk-tag--green"}
+            tag = MET_TAG
         else:
             status = f"Acknowledged on {long_date(c.acknowledged_on)}, after the deadline of {long_date(deadline.due)}"
-            tag = {"text": "Late", "classes": "govuk-tag--orange"}
+            tag = LATE_TAG
     elif c.is_acknowledged:
         status, tag = f"Acknowledged: date not known. The deadline was {long_date(deadline.due)}", None
     elif not deadline.is_open:
@@ -89,7 +90,7 @@ def eligibility_clock(c, today):
             due=target.due,
             explanation=explanation,
             status=f"Service target of {long_date(target.due)} has passed",
-            tag={"text": "Past service target", "classes": "govuk-tag--yellow"},
+            tag=PAST_TARGET_TAG,
         )
     return Clock(
         label=label, due=target.due, explanation=explanation, status=f"Service target: {long_date(target.due)}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from markupsafe import Markup
 
 from followthrough.core.formatting import date_time, long_date, paragraphs, weekday_date
-from followthrough.core.presenters import TimelineEvent
+from followthrough.core.presenters import Presenter, TimelineEvent, tag_html
 
 from .. import conf
 from ..models import AUTHORITY_CODES, State
@@ -28,65 +28,76 @@ from .words import (
 )
 
 
-class ComplaintPresenter:
+class ComplaintPresenter(Presenter):
+    fields = ("pk", "reference", "title", "is_draft")
+
     def __init__(self, complaint, *, today=None):
-        self.complaint = complaint
+        super().__init__(complaint)
         self.today = today or timezone.localdate()
+
+    @property
+    def designated_body_name(self):
+        return self._record.designated_body.name
+
+    @property
+    def offers_report(self):
+        """Whether the casework page says how the report gets published: once the complaint is eligible."""
+        return self._record.state == State.ELIGIBLE
 
     # Headline -------------------------------------------------------------------------------------------------------
 
     @property
     def state_tag(self):
-        return state_tag(self.complaint)
+        return state_tag(self._record)
 
     @property
     def state_words(self):
-        return state_words(self.complaint)
+        return state_words(self._record)
 
     @property
     def heading(self):
-        return self.complaint.title or "Untitled super-complaint"
+        return self._record.title or "Untitled super-complaint"
 
     @property
     def received_text(self):
-        return long_date(self.complaint.received_on)
+        return long_date(self._record.received_on)
 
     @property
     def started_text(self):
-        return long_date(self.complaint.created_at)
+        return long_date(self._record.created_at)
 
     @property
     def eligibility_decision_text(self):
-        c = self.complaint
+        c = self._record
         if not c.eligibility_decision:
             return ""
         return date_or_unknown(c.eligibility_decided_on)
 
     @property
     def report_published_text(self):
-        return long_date(self.complaint.report_published_on)
+        return long_date(self._record.report_published_on)
 
     # Clocks ---------------------------------------------------------------------------------------------------------
 
     @property
     def acknowledgement_clock(self):
-        return clocks.acknowledgement_clock(self.complaint, self.today)
+        return clocks.acknowledgement_clock(self._record, self.today)
 
     @property
     def eligibility_clock(self):
-        return clocks.eligibility_clock(self.complaint, self.today)
+        return clocks.eligibility_clock(self._record, self.today)
 
     @property
     def progress_report_clock(self):
-        return clocks.progress_report_clock(self.complaint, self.today)
+        return clocks.progress_report_clock(self._record, self.today)
 
     @property
     def reference_panel_html(self):
-        return Markup("Your reference<br><strong>{}</strong>").format(self.complaint.reference)
+        return Markup("Your reference<br><strong>{}</strong>").format(self._record.reference)
 
     @property
     def acknowledgement_due_text(self):
-        deadline = self.complaint.acknowledgement_deadline
+        deadline = self._record.acknowledgement_deadline
         return weekday_date(deadline.due) if deadline else ""
 
     def clocks(self):
@@ -102,7 +113,7 @@ class ComplaintPresenter:
     # The complaint itself -------------------------------------------------------------------------------------------
 
     def forces_text(self):
-        c = self.complaint
+        c = self._record
         if c.all_section_29a_forces:
             return "All forces within section 29A"
         names = [f.name for f in c.forces.all()]
@@ -110,7 +121,7 @@ class ComplaintPresenter:
 
     def answer_rows(self, *, change_url=None):
         """The answers to the questions. `change_url(slug)` gives each row a Change link."""
-        c = self.complaint
+        c = self._record
 
         def link(slug):
             return change_url(slug) if change_url else None
@@ -151,25 +162,18 @@ class ComplaintPresenter:
         return rows
 
     def contact_html(self):
-        c = self.complaint
+        c = self._record
         lines = [c.contact_name, c.contact_role, c.contact_email, c.contact_phone]
         return Markup("<br>").join(Markup("{}").format(line) for line in lines if line)
 
     def record_rows(self):
         """Reference, organisation, dates and decisions: the facts of the complaint's progress."""
-        c = self.complaint
+        c = self._record
         rows = []
         if c.reference:
             rows.append(row("Reference", text=c.reference))
         rows.append(row("Designated body", text=c.designated_body.name))
-        rows.append(
-            row(
-                "State",
-                html=Markup('<strong class="govuk-tag {}">{}</strong>').format(
-                    self.state_tag["classes"], self.state_tag["text"]
-                ),
-            )
-        )
+        rows.append(row("State", html=tag_html(self.state_tag)))
         if c.received_on:
             rows.append(row("Received", text=long_date(c.received_on)))
         if c.is_acknowledged:
@@ -203,7 +207,7 @@ class ComplaintPresenter:
         return rows
 
     def _agreed(self, code):
-        c = self.complaint
+        c = self._record
         return {
             "hmicfrs": c.agreed_by_hmicfrs,
             "iopc": c.agreed_by_iopc,
@@ -213,7 +217,7 @@ class ComplaintPresenter:
     def evidence_rows(self, *, remove_url=None):
         """Each evidence file with a Download link, and a Remove link when `remove_url(file)` is given (drafts)."""
         rows = []
-        for evidence in self.complaint.evidence_files.all():
+        for evidence in self._record.evidence_files.all():
             href = reverse("complaints:evidence-download", kwargs={"file_id": evidence.pk})
             items = [{"href": href, "text": "Download", "visuallyHiddenText": evidence.original_name}]
             if remove_url:
@@ -232,24 +236,24 @@ class ComplaintPresenter:
     def progress_report_rows(self):
         return [
             {"key": {"text": long_date(report.sent_on)}, "value": {"html": paragraphs(report.summary)}}
-            for report in self.complaint.progress_reports.all()
+            for report in self._record.progress_reports.all()
         ]
 
     # Timelines ------------------------------------------------------------------------------------------------------
 
     def timeline(self):
         """Every event, newest first, with who acted and their notes: for the body and the inspectorate only."""
-        return [_event(e, public=False) for e in self.complaint.events.all()]
+        return [_event(e, public=False) for e in self._record.events.all()]
 
     def public_timeline(self):
         """State changes into the states the public may see, with dates, without who acted or private notes."""
-        events = self.complaint.events.state_changes_into(conf.public_timeline_states())
+        events = self._record.events.state_changes_into(conf.public_timeline_states())
         return [_event(e, public=True) for e in events]
 
     # Public page ----------------------------------------------------------------------------------------------------
 
     def public_rows(self):
-        c = self.complaint
+        c = self._record
         rows = [
             row("Reference", text=c.reference),
             row("Made by", text=c.designated_body.name),
@@ -272,10 +276,10 @@ class ComplaintPresenter:
     @property
     def report_link(self):
         """A link to the published report on this complaint, once there is one; otherwise None."""
-        if self.complaint.state != State.REPORT_PUBLISHED:
+        if self._record.state != State.REPORT_PUBLISHED:
             return None
         try:
-            report = self.complaint.report
+            report = self._record.report
         except ObjectDoesNotExist:
             return None
         return {"href": reverse("reports:detail", kwargs={"slug": report.slug}), "text": report.title}
@@ -306,11 +310,11 @@ def _event(event, *, public):
     )
 
 
-class InboxRow:
+class InboxRow(Presenter):
     """One complaint in the caseworkers' inbox (or the designated body's list)."""
 
     def __init__(self, complaint, *, today=None):
-        self.complaint = complaint
+        super().__init__(complaint)
         self.presenter = ComplaintPresenter(complaint, today=today)
         self.state_tag = state_tag(complaint)
         self.received_text = long_date(complaint.received_on)
@@ -320,10 +324,10 @@ class InboxRow:
         clock = self.presenter.acknowledgement_clock
         if clock is None:
             return {"text": "", "tag": None}
-        if self.complaint.is_acknowledged:
-            when = long_date(self.complaint.acknowledged_on) or "(date not known)"
+        if self._record.is_acknowledged:
+            when = long_date(self._record.acknowledged_on) or "(date not known)"
             return {"text": f"Acknowledged {when}", "tag": None}
-        if not self.complaint.acknowledgement_deadline.is_open:
+        if not self._record.acknowledgement_deadline.is_open:
             return {"text": "Not needed", "tag": None}
         return {"text": f"Due {clock.due_text}", "tag": clock.tag}
 

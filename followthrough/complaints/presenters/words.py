@@ -1,18 +1,22 @@
 """The words and tags the complaint pages use, in one place."""
 
 from followthrough.core.formatting import long_date
+from followthrough.core.presenters import StateTags, tag
 
 from ..models import AUTHORITY_CODES, Decision, State
 
-STATE_TAGS = {
-    State.DRAFT: ("Draft", "govuk-tag--grey"),
-    State.SUBMITTED: ("Received", "govuk-tag--blue"),
-    State.ACKNOWLEDGED: ("Acknowledged", "govuk-tag--light-blue"),
-    State.ELIGIBLE: ("Eligible", "govuk-tag--green"),
-    State.NOT_ELIGIBLE: ("Not eligible", "govuk-tag--orange"),
-    State.REPORT_PUBLISHED: ("Report published", "govuk-tag--purple"),
-    State.WITHDRAWN: ("Withdrawn", "govuk-tag--grey"),
-}
+STATE_TAGS = StateTags(
+    {
+        State.DRAFT: ("Draft", "grey"),
+        State.SUBMITTED: ("Received", "blue"),
+        State.ACKNOWLEDGED: ("Acknowledged", "light-blue"),
+        State.ELIGIBLE: ("Eligible", "green"),
+        State.NOT_ELIGIBLE: ("Not eligible", "orange"),
+        State.REPORT_PUBLISHED: ("Report published", "purple"),
+        State.WITHDRAWN: ("Withdrawn", "grey"),
+    },
+    states=State,
+)
 
 # How the public timeline names each state a complaint moved into.
 PUBLIC_EVENT_TITLES = {
@@ -24,7 +28,7 @@ PUBLIC_EVENT_TITLES = {
     State.WITHDRAWN: "Withdrawn by the designated body",
 }
 
-OVERDUE_TAG = {"text": "Overdue", "classes": "govuk-tag--red"}
+OVERDUE_TAG = tag("Overdue", "red")
 DATE_NOT_KNOWN = "Date not known"
 
 # The designated body's questions, in order: (slug, short name for the answers page).
@@ -74,8 +78,7 @@ def size_words(size):
 
 
 def state_tag(complaint):
-    text, classes = STATE_TAGS[State(complaint.state)]
-    return {"text": text, "classes": classes}
+    return STATE_TAGS[State(complaint.state)]
 
 
 def state_words(complaint):
@@ -85,4 +88,4 @@ def state_words(complaint):
         return "Under investigation" if complaint.investigation_recorded_on else "Eligible: an investigation follows"
     if state == State.WITHDRAWN:
         return "Withdrawn by the designated body"
-    return STATE_TAGS[state][0]
+    return STATE_TAGS.words(state)

@@ -84,7 +84,7 @@ def test_the_public_page_shows_a_reduced_timeline_with_dates_but_no_private_note
 def test_the_public_timeline_states_come_from_the_setting(settings):
     settings.SUPER_COMPLAINT_PUBLIC_TIMELINE_STATES = ["eligible"]
     complaint = complaint_in("eligible", organisation("hestia"))
-    assert [e["title"] for e in ComplaintPresenter(complaint).public_timeline()] == [
+    assert [e.title for e in ComplaintPresenter(complaint).public_timeline()] == [
         "Decided eligible: an investigation follows"
     ]
 

@@ -30,7 +30,7 @@ from ..forms import (
     WithdrawForm,
 )
 from ..models import EvidenceFile, SuperComplaint
-from ..presenters import QUESTIONS, ComplaintPresenter, InboxRow
+from ..presenters import QUESTIONS, ComplaintPresenter, InboxRow, drafts_table, sent_table
 from .scope import own_complaint, visible_evidence
 
 STEPS = [slug for slug, _ in QUESTIONS]
@@ -117,13 +117,14 @@ def dashboard(request):
     )
     drafts = [c for c in complaints if c.is_draft]
     sent = sorted((c for c in complaints if not c.is_draft), key=lambda c: c.received_on, reverse=True)
+    organisations = list(_organisations(request.user))
     return page(
         request,
         "complaints/body/dashboard.jinja",
         "Your super-complaints",
-        drafts=[ComplaintPresenter(c) for c in drafts],
-        sent=[InboxRow(c) for c in sent],
-        organisations=_organisations(request.user),
+        drafts=drafts_table(ComplaintPresenter(c) for c in drafts) if drafts else None,
+        sent=sent_table(InboxRow(c) for c in sent) if sent else None,
+        made_by=organisations[0].name if len(organisations) == 1 else "",
     )
 
 
@@ -172,7 +173,7 @@ def question(request, complaint_id, step):
         hint=hint,
         widget="input" if step == "title" else "textarea",
         back_url=_back_url(request, complaint, step),
-        complaint=complaint,
+        complaint=ComplaintPresenter(complaint),
     )
 
 
@@ -200,7 +201,7 @@ def forces(request, complaint_id):
         forms=[form],
         form=form,
         back_url=_back_url(request, complaint, "forces"),
-        complaint=complaint,
+        complaint=ComplaintPresenter(complaint),
     )
 
 
@@ -234,7 +235,7 @@ def evidence_files(request, complaint_id):
         changing=_changing(request),
         next_url=_next_url(request, complaint, "evidence-files"),
         back_url=_back_url(request, complaint, "evidence-files"),
-        complaint=complaint,
+        complaint=ComplaintPresenter(complaint),
     )
 
 
@@ -252,9 +253,8 @@ def evidence_file_remove(request, complaint_id, file_id):
         request,
         "complaints/body/evidence_file_remove.jinja",
         f"Are you sure you want to remove {evidence.original_name}?",
-        evidence=evidence,
         back_url=_url("evidence-files", complaint),
-        complaint=complaint,
+        complaint=ComplaintPresenter(complaint),
     )
 
 
@@ -275,7 +275,7 @@ def contact(request, complaint_id):
         forms=[form],
         form=form,
         back_url=_back_url(request, complaint, "contact"),
-        complaint=complaint,
+        complaint=ComplaintPresenter(complaint),
     )
 
 
@@ -317,7 +317,7 @@ def check_answers(request, complaint_id):
         form=form,
         rows=presenter.answer_rows(change_url=lambda slug: _question_url(complaint, slug, True)),
         back_url=_url("contact", complaint),
-        complaint=complaint,
+        complaint=ComplaintPresenter(complaint),
     )
 
 
@@ -330,7 +330,6 @@ def submitted(request, complaint_id):
         request,
         "complaints/body/submitted.jinja",
         "Super-complaint submitted",
-        complaint=complaint,
         presenter=ComplaintPresenter(complaint),
     )
 
@@ -343,7 +342,6 @@ def detail(request, complaint_id):
         request,
         "complaints/body/detail.jinja",
         presenter.heading,
-        complaint=complaint,
         presenter=presenter,
         may_withdraw=request.user.has_perm("complaints.withdraw", complaint),
     )
@@ -380,7 +378,7 @@ def withdraw(request, complaint_id):
         f"Withdraw super-complaint {complaint.reference}",
         forms=[form],
         form=form,
-        complaint=complaint,
+        complaint=ComplaintPresenter(complaint),
         back_url=_url("detail", complaint),
     )
 

@@ -30,7 +30,7 @@ from ..forms import (
     ProgressReportForm,
 )
 from ..models import TRANSITIONS, Action, State, SuperComplaint
-from ..presenters import ComplaintPresenter, InboxRow
+from ..presenters import ComplaintPresenter, InboxRow, inbox_table
 from .scope import casework_complaint
 
 
@@ -53,7 +53,7 @@ def inbox(request):
         "complaints/casework/inbox.jinja",
         "Super-complaints",
         form=form,
-        rows=rows,
+        table=inbox_table(rows),
         overdue_count=sum(1 for r in rows if r.is_overdue),
     )
 
@@ -150,7 +150,6 @@ def detail(request, reference):
         request,
         "complaints/casework/detail.jinja",
         presenter.heading,
-        complaint=complaint,
         presenter=presenter,
         actions=offered_actions(complaint),
         add_report_url=add_report_url(complaint),
@@ -193,7 +192,6 @@ def act(request, reference, slug):
         spec.heading,
         forms=[form],
         form=form,
-        complaint=complaint,
         presenter=presenter,
         allowed=allowed,
         refusal=None if allowed else _refusal(complaint, spec.action),

@@ -6,7 +6,7 @@ from followthrough.core.permissions import public
 from followthrough.core.views import page
 
 from ..models import SuperComplaint
-from ..presenters import ComplaintPresenter
+from ..presenters import ComplaintPresenter, public_table
 
 
 @public
@@ -16,7 +16,7 @@ def complaint_list(request):
         request,
         "complaints/public/list.jinja",
         "Super-complaints",
-        presenters=[ComplaintPresenter(c) for c in complaints],
+        table=public_table(ComplaintPresenter(c) for c in complaints),
     )
 
 
@@ -25,4 +25,4 @@ def complaint_detail(request, reference):
     # Before the eligibility decision a complaint is private: the public manager does not know it exists.
     complaint = get_object_or_404(SuperComplaint.public.with_clocks(), reference=reference)
     presenter = ComplaintPresenter(complaint)
-    return page(request, "complaints/public/detail.jinja", presenter.heading, complaint=complaint, presenter=presenter)
+    return page(request, "complaints/public/detail.jinja", presenter.heading, presenter=presenter)

@@ -19,7 +19,7 @@ def test_addressee_groups_count_the_organisations_each_group_meant_on_publicatio
         ("Chief constables of the territorial forces (43)", 43),
         ("Local policing bodies (43)", 43),
     ]
-    assert groups[0]["organisations"] == sorted(groups[0]["organisations"], key=lambda o: o.name)
+    assert groups[0]["organisations"] == sorted(groups[0]["organisations"], key=lambda o: o["name"])
 
 
 def test_an_organisation_named_directly_is_its_own_entry(hestia_like):
@@ -59,8 +59,8 @@ def test_corrections_say_when_and_why_oldest_first(hestia_like, caseworker):
     recommendation_correct(recommendation=rec, corrected_by=caseworker, text="Second.", reason="First fix")
     recommendation_correct(recommendation=rec, corrected_by=caseworker, text="Third.", reason="Second fix")
     corrections = presenter(hestia_like, 2).corrections()
-    assert [c["version"].reason for c in corrections] == ["First fix", "Second fix"]
-    assert [c["previous"].text for c in corrections][1] == "Second."
+    assert [c["reason"] for c in corrections] == ["First fix", "Second fix"]
+    assert [c["previous"]["text"] for c in corrections][1] == "Second."
     assert corrections[0]["text"].endswith(": First fix")
     assert corrections[0]["text"].startswith("Corrected on ")
 

@@ -116,9 +116,18 @@ def response_sections(records):
 # An organisation's record across reports ------------------------------------------------------------------------------
 
 
-def _example_html(status):
+def _response_link(report, organisation, status, *, anchor, text, hidden):
+    """A link to the part of an organisation's response page on one recommendation, with its Example tag."""
+    href = reverse("responses:organisation-response", kwargs={"slug": report.slug, "code": organisation.code})
     tag = example_tag(status)
-    return format_html(" {}", tag_html(tag)) if tag else ""
+    return format_html(
+        '<a class="govuk-link" href="{}#{}">{}<span class="govuk-visually-hidden">{}</span></a>{}',
+        href,
+        anchor,
+        text,
+        hidden,
+        format_html(" {}", tag_html(tag)) if tag else "",
+    )
 
 
 def record_table(report, organisation, statuses):
@@ -126,15 +135,13 @@ def record_table(report, organisation, statuses):
     rows = []
     for status in statuses:
         recommendation = status.obligation.recommendation
-        href = reverse("responses:organisation-response", kwargs={"slug": report.slug, "code": organisation.code})
-        title = format_html(
-            '<a class="govuk-link" href="{}#{}-{}">{}<span class="govuk-visually-hidden">: {}</span></a>{}',
-            href,
-            recommendation.kind,
-            recommendation.number,
-            recommendation.title,
-            report.title,
-            _example_html(status),
+        title = _response_link(
+            report,
+            organisation,
+            status,
+            anchor=f"{recommendation.kind}-{recommendation.number}",
+            text=recommendation.title,
+            hidden=f": {report.title}",
         )
         rows.append(
             [
@@ -192,14 +199,13 @@ def matrix_table(report, section, statuses, *, is_filtered):
     rows = []
     for status in statuses:
         organisation = status.obligation.organisation
-        href = reverse("responses:organisation-response", kwargs={"slug": report.slug, "code": organisation.code})
-        name = format_html(
-            '<a class="govuk-link" href="{}#{}">{}<span class="govuk-visually-hidden">: response to {}</span></a>{}',
-            href,
-            section["anchor"],
-            organisation.name,
-            section["recommendation"].title,
-            _example_html(status),
+        name = _response_link(
+            report,
+            organisation,
+            status,
+            anchor=section["anchor"],
+            text=organisation.name,
+            hidden=f": response to {section['recommendation'].title}",
         )
         rows.append(
             [

@@ -55,19 +55,3 @@ def every_point_answered(version):
     return {
         answer.position: (f"Our answer to point {answer.position}.", True) for answer in version.point_answers.all()
     }
-
-
-@pytest.fixture(autouse=True)
-def pages_are_given_no_records(monkeypatch):
-    """Every page these tests draw is refused if its context holds a record, queryset or manager: the responses
-    pages are given presenters and plain values only (docs/adr/0011-presenters-that-allow-not-deny.md)."""
-    from followthrough.core import views
-    from followthrough.core.presenters import refuse_records
-
-    drawn = views.render
-
-    def render(request, template, context=None, *args, **kwargs):
-        refuse_records(template, context or {})
-        return drawn(request, template, context, *args, **kwargs)
-
-    monkeypatch.setattr(views, "render", render)

@@ -41,9 +41,6 @@ def environment(**options):
     )
     env.filters.update(
         {
-            "date": formatting.long_date,
-            "short_date": formatting.short_date,
-            "datetime": formatting.date_time,
             "paragraphs": formatting.paragraphs,
         }
     )

@@ -6,10 +6,6 @@ from .models import AuditEntry
 from .permissions import permission_required, public
 from .presenters import audit_table, pagination, refuse_records
 
-# Templates whose views still hand them records: the responses pages, which move onto presenters on their own branch
-# and then leave this list. Every other page is refused a record (ADR 0011).
-TEMPLATES_STILL_TO_MOVE = ("responses/",)
-
 
 def page(request, template, title, *, forms=(), status=200, **context):
     """Render a page: every page has a title, and any invalid form shows in the error summary.
@@ -17,8 +13,7 @@ def page(request, template, title, *, forms=(), status=200, **context):
     A page is given presenters and plain values, never database records (ADR 0011): `refuse_records` stops the view
     with an error that names the record and where it was.
     """
-    if not template.startswith(TEMPLATES_STILL_TO_MOVE):
-        refuse_records(template, context)
+    refuse_records(template, context)
     errors = error_summary(*[f for f in forms if f is not None and f.is_bound and f.errors])
     return render(request, template, {"page_title": title, "errors": errors, **context}, status=status)
 

@@ -139,9 +139,3 @@ def test_a_page_given_a_record_is_refused_before_it_renders(rf):
     with pytest.raises(presenters.RecordInContext, match=r"core/home.jinja was given database records at"):
         page(request, "core/home.jinja", "Home", organisation=OrganisationFactory())
     assert page(request, "core/home.jinja", "Home", organisation={"name": "Kent Police"}).status_code == 200
-
-
-def test_only_the_responses_pages_may_still_be_given_records():
-    from followthrough.core.views import TEMPLATES_STILL_TO_MOVE
-
-    assert TEMPLATES_STILL_TO_MOVE == ("responses/",)

@@ -1,12 +1,14 @@
-"""Presenters for responses: an obligation's state in words (`status`), the public record (`record`), and an
-organisation's own work (`organisation`).
+"""Presenters for responses: an obligation's state in words (`status`), the public record in words (`record`), the
+public pages (`public`), what several pages show of one record (`shown`), an organisation's own work
+(`organisation`), the inspectorate's claims (`casework`) and national collation (`collation`).
+
+Each presenter names the fields its page may show, on core's base (docs/adr/0011-presenters-that-allow-not-deny.md).
 
 This module re-exports what the rest of the service reads from `followthrough.responses.presenters`.
 """
 
 from .collation import CollationDraft, collation_published_words
 from .record import (
-    EXAMPLE_WARNING,
     assessment_record_words,
     assessment_words,
     evidence_words,
@@ -24,7 +26,6 @@ from .status import STATE_CHOICES, ObligationStatus, statuses, summary
 __all__ = [
     "CollationDraft",
     "collation_published_words",
-    "EXAMPLE_WARNING",
     "STATE_CHOICES",
     "ObligationStatus",
     "assessment_record_words",

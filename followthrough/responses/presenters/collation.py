@@ -1,24 +1,28 @@
 """A national response being drafted, for the collators' pages: only what those pages show."""
 
 from followthrough.core.formatting import date_time, paragraphs
+from followthrough.core.presenters import Presenter, StateTags
 from followthrough.core.provenance import published_words
 from followthrough.core.workflow import wrote
 
 from ..models import State
 
-STATE_TAGS = {
-    State.DRAFT: {"text": "Draft", "classes": "govuk-tag--grey"},
-    State.APPROVED: {"text": "Approved, not yet published", "classes": "govuk-tag--blue"},
-    State.PUBLISHED: {"text": "Published", "classes": "govuk-tag--green"},
-}
+STATE_TAGS = StateTags(
+    {
+        State.DRAFT: ("Draft", "grey"),
+        State.APPROVED: ("Approved, not yet published", "blue"),
+        State.PUBLISHED: ("Published", "green"),
+    }
+)
 
 
-class CollationDraft:
+class CollationDraft(Presenter):
     """A collation as a collator sees it, and the steps `user` may take on it now."""
 
+    fields = ("pk", "version")
+
     def __init__(self, collation, user):
-        self.pk = collation.pk
-        self.version = collation.version
+        super().__init__(collation)
         self.text_html = paragraphs(collation.text)
         self.state_tag = STATE_TAGS[collation.state]
         self.is_draft = collation.state == State.DRAFT

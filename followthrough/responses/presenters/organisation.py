@@ -5,22 +5,32 @@ These pages show drafts, so they are never used on a public page.
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+from django.utils.html import format_html
+
 from followthrough.core.formatting import long_date, plural
+from followthrough.core.presenters import Presenter, StateTags, tag, tag_html
 from followthrough.core.provenance import when_published
 
-from ..models import ProgressReturn, ResponseVersion, State
+from ..models import ResponseVersion, State
+from .public import RecommendationShown, ReportShown
+from .shown import AssessmentShown, EvidenceLink, VersionShown, example_tag, own_evidence_href
 from .status import ObligationStatus, statuses
 
-STATE_TAGS = {
-    State.DRAFT: "govuk-tag--grey",
-    State.SUBMITTED: "govuk-tag--blue",
-    State.APPROVED: "govuk-tag--turquoise",
-    State.PUBLISHED: "govuk-tag--green",
+STATE_TAGS = StateTags(
+    {
+        State.DRAFT: (State.DRAFT.label, "grey"),
+        State.SUBMITTED: (State.SUBMITTED.label, "blue"),
+        State.APPROVED: (State.APPROVED.label, "turquoise"),
+        State.PUBLISHED: (State.PUBLISHED.label, "green"),
+    },
+    states=State.values,
+)
+RED_TAGS = {
+    "overdue": tag("Overdue", "red"),
+    "missed": tag("No update received", "red"),
 }
-
-
-def state_tag(record):
-    return {"text": record.get_state_display(), "classes": STATE_TAGS[record.state]}
+NOT_STARTED_TAG = tag("Not started", "grey")
 
 
 @dataclass
@@ -60,7 +70,7 @@ class ObligationRow:
         if not outstanding:
             return None
         words = f"Return {outstanding[0].number}" if len(outstanding) == 1 else plural(len(outstanding), "return")
-        return {"text": f"{words} overdue", "classes": "govuk-tag--red"}
+        return tag(f"{words} overdue", "red")
 
     @property
     def draft_words(self):
@@ -92,56 +102,42 @@ def grouped(rows):
     return [(report, list(by_organisation.items())) for report, by_organisation in reports.items()]
 
 
-@dataclass
-class ReturnCard:
-    """One progress return on the obligation's page, with what this person may do with it."""
+class ReturnCard(Presenter):
+    """One progress return on the obligation's page, with the sign-off steps this person may take on it now."""
 
-    progress_return: ProgressReturn
-    steps: list
-    on: object
+    fields = ("number", "due_explanation", "narrative", "is_example")
 
-    @property
-    def title(self):
-        return f"Progress return {self.progress_return.number}"
+    def __init__(self, progress_return, steps, on, *, obligation_id):
+        super().__init__(progress_return)
+        r = progress_return
+        self.title = f"Progress return {r.number}"
+        self.example_tag = example_tag(r)
+        self.anchor = f"return-{r.number}"
+        self.due = long_date(r.due_on)
+        self.is_editable = r.state == State.DRAFT
+        self.is_missed = bool(r.no_update_recorded_on) and not r.is_published
+        self.is_started = bool(r.status or r.narrative or r.drafted_by_id or not self.is_editable)
+        # A return nobody has started is not offered for sign-off yet.
+        self.shown_steps = steps if self.is_started else []
+        self.status_words = r.get_status_display() if r.status else ""
+        self.tag = self._tag(r, on)
+        self.state_words = self._state_words(r)
+        self.evidence = [EvidenceLink(e, own_evidence_href(obligation_id)) for e in r.evidence.all()]
+        assessments = list(r.assessments.all())
+        self.assessment = AssessmentShown(assessments[-1]) if assessments else None
 
-    @property
-    def shown_steps(self):
-        """The steps to offer: a return nobody has started is not offered for sign-off yet."""
-        return self.steps if self.is_started else []
-
-    @property
-    def anchor(self):
-        return f"return-{self.progress_return.number}"
-
-    @property
-    def is_editable(self):
-        return self.progress_return.state == State.DRAFT
-
-    @property
-    def is_missed(self):
-        return bool(self.progress_return.no_update_recorded_on) and not self.progress_return.is_published
-
-    @property
-    def is_started(self):
-        r = self.progress_return
-        return bool(r.status or r.narrative or r.drafted_by_id or not self.is_editable)
-
-    @property
-    def tag(self):
-        r = self.progress_return
+    def _tag(self, r, on):
         if self.is_missed:
-            return {"text": "No update received", "classes": "govuk-tag--red"}
+            return RED_TAGS["missed"]
         if r.is_published:
-            return state_tag(r)
-        if r.due_on < self.on:
-            return {"text": "Overdue", "classes": "govuk-tag--red"}
+            return STATE_TAGS[r.state]
+        if r.due_on < on:
+            return RED_TAGS["overdue"]
         if not self.is_started:
-            return {"text": "Not started", "classes": "govuk-tag--grey"}
-        return state_tag(r)
+            return NOT_STARTED_TAG
+        return STATE_TAGS[r.state]
 
-    @property
-    def state_words(self):
-        r = self.progress_return
+    def _state_words(self, r):
         if r.is_published:
             words = f"Published {when_published(r)}"
             return words + f" (late: it was due {long_date(r.due_on)})" if r.is_late else words
@@ -150,7 +146,116 @@ class ReturnCard:
             return words + (f". Your return is {r.get_state_display().lower()}" if self.is_started else "")
         return r.get_state_display() if self.is_started else "Not started"
 
-    @property
-    def assessment(self):
-        assessments = list(self.progress_return.assessments.all())
-        return assessments[-1] if assessments else None
+
+class ObligationShown(Presenter):
+    """An obligation as its own pages name it: whose it is, what it is about and which report it is in."""
+
+    fields = ("pk", "is_active", "closed_reason")
+
+    def __init__(self, obligation):
+        super().__init__(obligation)
+        recommendation = obligation.recommendation
+        self.organisation_name = obligation.organisation.name
+        self.title = recommendation.title
+        self.report_title = recommendation.report.title
+        self.report_slug = recommendation.report.slug
+
+
+class ObligationDetail(ObligationShown):
+    """The top of an obligation's own page: its status, when the response and the recommendation are due (with how
+    each date was worked out), and the recommendation with the points a response must address."""
+
+    def __init__(self, obligation, status):
+        super().__init__(obligation)
+        self.status_tag = status.tag
+        self.response_due = long_date(status.response_due) if status.response_due else ""
+        self.response_overdue_tag = RED_TAGS["overdue"] if status.is_response_overdue else None
+        self.response_due_explanation = obligation.response_deadline.explanation if status.response_due else ""
+        self.recommendation_due = long_date(status.recommendation_due) if status.recommendation_due else ""
+        self.recommendation_due_explanation = (
+            obligation.recommendation_deadline.explanation if status.recommendation_due else ""
+        )
+        self.recommendation = RecommendationShown(obligation.recommendation)
+        self.points = [point.text for point in obligation.recommendation.points.all()]
+
+
+class WorkingVersion(VersionShown):
+    """The version being written or signed off: its state, and what happens to it next."""
+
+    def __init__(self, version, *, organisation_name, evidence_href):
+        super().__init__(version, evidence_href=evidence_href)
+        self.what = "response" if version.number == 1 else f"correction (version {version.number})"
+        self.tag = STATE_TAGS[version.state]
+        self.is_draft = version.state == State.DRAFT
+        self.submitted = long_date(version.submitted_at)
+        if version.state == State.DRAFT:
+            self.state_words = (
+                f"Only people at {organisation_name} can see this draft. "
+                "You can change it until you send it for sign-off."
+            )
+        elif version.state == State.SUBMITTED:
+            on = f" on {self.submitted}" if version.submitted_at else ""
+            self.state_words = (
+                f"Sent for sign-off{on}. An approver at {organisation_name} checks it before it is published."
+            )
+        else:
+            on = f" on {long_date(version.approved_at)}" if version.approved_at else ""
+            self.state_words = f"Approved{on}. An approver at {organisation_name} can now publish it."
+
+
+def _obligations_table(report, organisation, rows):
+    body = []
+    for row in rows:
+        href = reverse("responses:obligation", kwargs={"obligation_id": row.obligation.pk})
+        title = format_html('<a class="govuk-link" href="{}">{}</a>', href, row.obligation.recommendation.title)
+        response_due = format_html("{}", row.response_due_text)
+        if row.overdue_words:
+            response_due = format_html(
+                '{}<br>{} <span class="govuk-body-s">{}</span>',
+                response_due,
+                tag_html(RED_TAGS["overdue"]),
+                row.overdue_words,
+            )
+        next_return = format_html("{}", row.next_return_text)
+        if row.outstanding_tag:
+            next_return = format_html("{}<br>{}", next_return, tag_html(row.outstanding_tag))
+        body.append(
+            [
+                {"html": title},
+                {"html": response_due},
+                {"text": row.recommendation_due_text},
+                {"html": next_return},
+                {"text": row.draft_words},
+                {"html": tag_html(row.status.tag)},
+            ]
+        )
+    headings = (
+        "Recommendation",
+        "Response due",
+        "Recommendation due",
+        "Next progress return",
+        "Your response",
+        "Status",
+    )
+    return {
+        "classes": "govuk-table--small-text-until-tablet",
+        "caption": f"What {organisation.name} owes on {report.title}",
+        "captionClasses": "govuk-visually-hidden",
+        "firstCellIsHeader": True,
+        "head": [{"text": h} for h in headings],
+        "rows": body,
+    }
+
+
+def obligation_tables(rows):
+    """ "Your obligations" by report, then by organisation: [{"report", "groups": [{"organisation_name", "table"}]}]."""
+    return [
+        {
+            "report": ReportShown(report),
+            "groups": [
+                {"organisation_name": organisation.name, "table": _obligations_table(report, organisation, group)}
+                for organisation, group in groups
+            ],
+        }
+        for report, groups in grouped(rows)
+    ]

@@ -17,8 +17,6 @@ from followthrough.core.uploads import size_words
 from ..models import Assessment, Event, Evidence, Implementation, Outcome, ProgressReturn, ResponseVersion, State
 from .status import ObligationStatus, statuses
 
-EXAMPLE_WARNING = "Example: made up to show how the service works"
-EXAMPLE_TAG = {"text": "Example", "classes": "govuk-tag--grey"}
 # Assessments are the inspectorate's, whoever typed them: public pages name the inspectorate.
 INSPECTORATE = "HMICFRS"
 

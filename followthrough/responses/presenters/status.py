@@ -12,23 +12,24 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from followthrough.core.formatting import long_date
+from followthrough.core.presenters import tag
 
 from ..models import Acceptance, Assessment, Implementation, Outcome, ProgressReturn, ResponseVersion, State
 
 TAGS = {
-    "closed": ("No longer addressed", "govuk-tag--grey"),
-    "assessed-complete": ("Assessed complete", "govuk-tag--green"),
-    "claimed": ("Implemented (claimed)", "govuk-tag--turquoise"),
-    "not-accepted": ("Not accepted", "govuk-tag--orange"),
-    "overdue": ("Response overdue", "govuk-tag--red"),
-    "silent": ("No update received", "govuk-tag--red"),
-    "responded": ("Responded", "govuk-tag--blue"),
-    "awaiting": ("Response not yet due", "govuk-tag--grey"),
-    "no-response-due": ("No response period", "govuk-tag--grey"),
+    "closed": tag("No longer addressed", "grey"),
+    "assessed-complete": tag("Assessed complete", "green"),
+    "claimed": tag("Implemented (claimed)", "turquoise"),
+    "not-accepted": tag("Not accepted", "orange"),
+    "overdue": tag("Response overdue", "red"),
+    "silent": tag("No update received", "red"),
+    "responded": tag("Responded", "blue"),
+    "awaiting": tag("Response not yet due", "grey"),
+    "no-response-due": tag("No response period", "grey"),
 }
 
 # For filters: every state a cell can be in, in the order a reader scans them.
-STATE_CHOICES = [(key, words) for key, (words, _) in TAGS.items()]
+STATE_CHOICES = [(key, params["text"]) for key, params in TAGS.items()]
 
 
 @dataclass
@@ -99,8 +100,7 @@ class ObligationStatus:
 
     @property
     def tag(self):
-        text, classes = TAGS[self.key]
-        return {"text": text, "classes": classes}
+        return TAGS[self.key]
 
     # Words ----------------------------------------------------------------------------------------------------------
     @property

@@ -5,15 +5,16 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 
-from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
 from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
-from .. import presenters, services
+from .. import services
 from ..forms_casework import ASSESS, REOPEN, AssessmentForm, ReopenForm
 from ..models import Assessment, Outcome, ProgressReturn
+from ..presenters.casework import ClaimForAssessment, assessed_table, waiting_table
+from ..presenters.shown import example_warning
 
 ASSESS_PERMISSION = "responses.assess"
 
@@ -25,7 +26,8 @@ def _claims():
         .claims()
         .select_related("obligation__organisation", "obligation__recommendation__report", "published_by", "approved_by")
         .prefetch_related(
-            Prefetch("assessments", queryset=Assessment.objects.select_related("assessed_by").order_by("at", "pk"))
+            "evidence",
+            Prefetch("assessments", queryset=Assessment.objects.select_related("assessed_by").order_by("at", "pk")),
         )
     )
 
@@ -49,8 +51,8 @@ def assessment_list(request):
         request,
         "responses/casework/assessments.jinja",
         "Claims of implementation to assess",
-        awaiting=awaiting,
-        assessed=assessed,
+        waiting_table=waiting_table(awaiting),
+        assessed_table=assessed_table(assessed),
     )
 
 
@@ -83,27 +85,15 @@ def assessment_detail(request, return_id):
         else:
             messages.success(request, done)
             return redirect("responses:assessment", return_id=claim.pk)
-    obligation = claim.obligation
-    recommendation = obligation.recommendation
+    shown = ClaimForAssessment(claim)
     return page(
         request,
         "responses/casework/assessment.jinja",
-        f"Assess {obligation.organisation.name}'s claim on {recommendation.title}",
+        f"Assess {shown.organisation.name}'s claim on {shown.recommendation.title}",
         forms=[assess_form, reopen_form],
-        claim=claim,
-        obligation=obligation,
-        recommendation=recommendation,
-        report=recommendation.report,
+        claim=shown,
+        example_warning_text=example_warning(claim.is_example),
         assessed=assessed,
         assess_form=assess_form,
         reopen_form=reopen_form,
-        history=[
-            {
-                "record": a,
-                "words": presenters.assessment_words(a, public=False),
-                "when": long_date(a.at),
-            }
-            for a in claim.assessments.all()
-        ],
-        evidence_words=presenters.evidence_words,
     )

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
 from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
@@ -24,6 +25,7 @@ from .. import presenters, services
 from ..forms import ConfirmForm
 from ..forms_casework import CollationForm
 from ..models import Collation
+from ..presenters.public import CollationShown, OrganisationShown, RecommendationShown, ReportShown
 
 COLLATE_PERMISSION = "responses.collate"
 
@@ -58,7 +60,7 @@ def collation_list(request):
     sections = []
     for organisation, kinds in _collating_organisations(request.user):
         if not kinds:
-            sections.append({"organisation": organisation, "kinds_words": "", "reports": []})
+            sections.append({"organisation": OrganisationShown(organisation), "kinds_words": "", "reports": []})
             continue
         obligations = _obligations(kinds).order_by(
             "-recommendation__report__published_on",
@@ -76,18 +78,25 @@ def collation_list(request):
         reports = {}
         for recommendation, statuses in grouped.items():
             summary = presenters.summary(statuses)
-            reports.setdefault(recommendation.report.pk, {"report": recommendation.report, "recommendations": []})[
+            report = recommendation.report
+            reports.setdefault(report.pk, {"report": ReportShown(report), "recommendations": []})[
                 "recommendations"
             ].append(
                 {
-                    "recommendation": recommendation,
-                    "summary": summary,
+                    "recommendation": RecommendationShown(recommendation),
+                    "summary_words": summary.words,
                     "rows": presenters.figure_rows(presenters.figures(summary)),
-                    "latest": latest.get(recommendation.pk),
+                    "latest_published": long_date(latest[recommendation.pk].published_on)
+                    if recommendation.pk in latest
+                    else "",
                 }
             )
         sections.append(
-            {"organisation": organisation, "kinds_words": _kinds_words(kinds), "reports": list(reports.values())}
+            {
+                "organisation": OrganisationShown(organisation),
+                "kinds_words": _kinds_words(kinds),
+                "reports": list(reports.values()),
+            }
         )
     return page(request, "responses/collation/index.jinja", "National collation", sections=sections)
 
@@ -157,17 +166,18 @@ def collation_detail(request, slug, kind, number):
                 return redirect(_detail_url(recommendation))
         panels.append(
             {
-                "organisation": organisation,
+                "organisation": OrganisationShown(organisation),
                 "kinds_words": _kinds_words(kinds),
-                "summary": summary,
+                "summary_words": summary.words,
                 "rows": presenters.figure_rows(presenters.figures(summary)),
                 "form": form,
                 "working": presenters.CollationDraft(working, request.user) if working else None,
-                "published": list(
-                    Collation.public.filter(recommendation=recommendation, organisation=organisation).order_by(
-                        "-created_at"
-                    )
-                ),
+                "published": [
+                    CollationShown(c)
+                    for c in Collation.public.filter(recommendation=recommendation, organisation=organisation)
+                    .select_related("organisation")
+                    .order_by("-created_at")
+                ],
             }
         )
     if not panels:
@@ -177,8 +187,8 @@ def collation_detail(request, slug, kind, number):
         "responses/collation/detail.jinja",
         f"National response on {recommendation.title}",
         forms=[panel["form"] for panel in panels],
-        report=report,
-        recommendation=recommendation,
+        report=ReportShown(report),
+        recommendation=RecommendationShown(recommendation),
         panels=panels,
     )
 
@@ -219,9 +229,8 @@ def collation_step(request, slug, kind, number, code, step):
         heading,
         forms=[form],
         form=form,
-        report=report,
-        recommendation=recommendation,
-        organisation=organisation,
+        recommendation=RecommendationShown(recommendation),
+        organisation=OrganisationShown(organisation),
         collation=presenters.CollationDraft(collation, request.user),
         rows=presenters.figure_rows(figures),
         step=step,

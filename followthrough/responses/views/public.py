@@ -18,6 +18,16 @@ from followthrough.reports.models import Obligation, Recommendation, Report
 from .. import presenters
 from ..forms_casework import MatrixFilterForm
 from ..models import Collation, Evidence, ProgressReturn, ResponseVersion, State
+from ..presenters.public import (
+    CollationShown,
+    OrganisationShown,
+    RecommendationShown,
+    ReportShown,
+    matrix_table,
+    record_reports,
+    response_sections,
+)
+from ..presenters.shown import example_warning
 
 # Recommendations before actions, each in number order: the report's own order.
 REPORT_ORDER = ("-recommendation__kind", "recommendation__number")
@@ -60,13 +70,11 @@ def organisation_response(request, slug, code):
         request,
         "responses/public/response.jinja",
         f"{organisation.name}'s response to {report.title}",
-        report=report,
-        organisation=organisation,
-        records=records,
+        report=ReportShown(report),
+        organisation=OrganisationShown(organisation),
+        records=response_sections(records),
         history=presenters.public_history(records),
-        is_example=any(r.is_example for r in records),
-        target_date_words=presenters.target_date_words,
-        evidence_words=presenters.evidence_words,
+        example_warning_text=example_warning(any(r.is_example for r in records)),
     )
 
 
@@ -107,25 +115,26 @@ def matrix(request, slug):
             for s in all_statuses
             if (not kind or s.obligation.organisation.kind == kind) and (not state or s.key == state)
         ]
-        sections.append(
-            {
-                "recommendation": recommendation,
-                "anchor": f"{recommendation.kind}-{recommendation.number}",
-                "summary": presenters.summary(all_statuses),
-                "statuses": shown,
-                "total": len(all_statuses),
-                "collations": collations[recommendation.pk],
-            }
-        )
+        section = {
+            "recommendation": RecommendationShown(recommendation),
+            "anchor": f"{recommendation.kind}-{recommendation.number}",
+            "summary_words": presenters.summary(all_statuses).words,
+            "total": len(all_statuses),
+            "collations": [CollationShown(c) for c in collations[recommendation.pk]],
+            "is_example": any(s.is_example for s in shown),
+        }
+        section["table"] = matrix_table(report, section, shown, is_filtered=form.is_filtered) if shown else None
+        sections.append(section)
     return page(
         request,
         "responses/public/matrix.jinja",
         f"Responses to {report.title}",
-        report=report,
+        report=ReportShown(report),
         form=form,
         sections=sections,
-        is_example=any(s.is_example for section in sections for s in section["statuses"])
-        or any(c.is_example for section in sections for c in section["collations"]),
+        example_warning_text=example_warning(
+            any(s["is_example"] or any(c.example_tag for c in s["collations"]) for s in sections)
+        ),
     )
 
 
@@ -139,25 +148,14 @@ def organisation_record(request, code):
         .order_by("-recommendation__report__published_on", "recommendation__report__title", *REPORT_ORDER)
     )
     statuses = presenters.statuses(obligations)
-    reports = {}
-    for status in statuses:
-        report = status.obligation.recommendation.report
-        reports.setdefault(report.pk, {"report": report, "rows": []})["rows"].append(
-            {
-                "status": status,
-                "response": presenters.response_record_words(status),
-                "implementation": presenters.implementation_record_words(status),
-                "assessment": presenters.assessment_record_words(status),
-            }
-        )
     return page(
         request,
         "responses/public/record.jinja",
         f"{organisation.name}: record on recommendations",
-        organisation=organisation,
-        counts=presenters.record_counts(statuses),
-        reports=list(reports.values()),
-        is_example=any(s.is_example for s in statuses),
+        organisation=OrganisationShown(organisation),
+        counts_words=presenters.record_counts(statuses).words,
+        reports=record_reports(organisation, statuses),
+        example_warning_text=example_warning(any(s.is_example for s in statuses)),
     )
 
 
@@ -175,13 +173,13 @@ def national_responses(request, slug):
         recommendation = collation.recommendation
         sections.setdefault(
             recommendation.pk,
-            {"recommendation": recommendation, "anchor": f"{recommendation.kind}-{recommendation.number}", "items": []},
-        )["items"].append({"collation": collation, "rows": presenters.figure_rows(collation.figures)})
+            {"recommendation": RecommendationShown(recommendation), "collations": []},
+        )["collations"].append(CollationShown(collation))
     return page(
         request,
         "responses/public/national_responses.jinja",
         f"National responses to {report.title}",
-        report=report,
+        report=ReportShown(report),
         sections=list(sections.values()),
-        is_example=any(c.is_example for c in collations),
+        example_warning_text=example_warning(any(c.is_example for c in collations)),
     )

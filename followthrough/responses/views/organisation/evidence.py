@@ -17,6 +17,7 @@ from followthrough.core.views import page
 from ... import services
 from ...forms import ConfirmForm, EvidenceForm
 from ...models import Evidence
+from ...presenters.organisation import ObligationShown
 from .response import draft_or_redirect, draft_to_write
 from .scope import VIEW, detail_url, own_obligation, posted, working_version
 
@@ -46,7 +47,7 @@ def evidence_add_page(request, obligation, owner_for_post, caption, back_url):
         "Add evidence",
         forms=[form],
         form=form,
-        obligation=obligation,
+        obligation=ObligationShown(obligation),
         caption=caption,
         back_url=back_url,
         max_size=size_words(files.rules(Evidence.UPLOAD_USE).max_bytes),
@@ -69,7 +70,7 @@ def evidence_remove_page(request, obligation, evidence, back_url):
         f"Are you sure you want to remove {evidence.title}?",
         forms=[form],
         form=form,
-        obligation=obligation,
+        obligation=ObligationShown(obligation),
         thing=evidence.title,
         button="Remove evidence",
         keep="Keep the evidence",

@@ -8,8 +8,15 @@ from followthrough.core.presenters import TimelineEvent
 from followthrough.core.views import page
 
 from ...models import Assessment
-from ...presenters.organisation import ReturnCard, grouped, obligation_rows, state_tag
-from ...presenters.record import EXAMPLE_WARNING, evidence_words, target_date_words
+from ...presenters.organisation import (
+    ObligationDetail,
+    ObligationShown,
+    ReturnCard,
+    WorkingVersion,
+    obligation_rows,
+    obligation_tables,
+)
+from ...presenters.shown import VersionShown, example_warning, own_evidence_href
 from ...presenters.status import statuses
 from .scope import VIEW, open_steps, own_obligation, own_obligations, own_organisations, steps_allowed, versions_of
 
@@ -26,14 +33,15 @@ def obligation_list(request):
         "recommendation__number",
     )
     rows = obligation_rows(obligations.active(), on)
-    closed = list(obligations.closed())
+    names = [o.name for o in own_organisations(request.user)]
     return page(
         request,
         "responses/organisation/list.jinja",
         "Your obligations",
-        reports=grouped(rows),
-        closed=closed,
-        organisations=list(own_organisations(request.user)),
+        reports=obligation_tables(rows),
+        closed=[ObligationShown(o) for o in obligations.closed()],
+        names=", ".join(names),
+        several_organisations=len(names) > 1,
     )
 
 
@@ -48,25 +56,23 @@ def obligation_detail(request, obligation_id):
     progress_returns = obligation.progress_returns.prefetch_related(
         "evidence", Prefetch("assessments", queryset=Assessment.objects.order_by("at", "pk"))
     ).order_by("-number")
-    cards = [ReturnCard(r, open_steps(r, allowed), on) for r in progress_returns]
+    cards = [ReturnCard(r, open_steps(r, allowed), on, obligation_id=obligation.pk) for r in progress_returns]
     recommendation = obligation.recommendation
+    evidence_href = own_evidence_href(obligation.pk)
+    shown = [VersionShown(v, evidence_href=evidence_href) for v in published]
     return page(
         request,
         "responses/organisation/detail.jinja",
         f"{recommendation.title}: {recommendation.report.title}",
-        obligation=obligation,
-        recommendation=recommendation,
-        obligation_status=statuses([obligation], on=on)[0],
-        working=working,
-        working_tag=state_tag(working) if working else None,
+        obligation=ObligationDetail(obligation, statuses([obligation], on=on)[0]),
+        working=WorkingVersion(working, organisation_name=obligation.organisation.name, evidence_href=evidence_href)
+        if working
+        else None,
         working_steps=open_steps(working, allowed),
-        latest=published[-1] if published else None,
-        earlier=list(reversed(published[:-1])),
-        updates=[v for v in published if v.number > 1],
+        latest=shown[-1] if shown else None,
+        earlier=list(reversed(shown[:-1])),
+        updates=[f"Updated on {v.published}: {v.change_note}" for v in reversed(shown) if v.is_correction],
         returns=cards,
         events=[TimelineEvent.from_entry(e, public=False) for e in obligation.response_events.all()],
-        is_example=any(v.is_example for v in versions) or any(c.progress_return.is_example for c in cards),
-        example_warning=EXAMPLE_WARNING,
-        evidence_words=evidence_words,
-        target_date_words=target_date_words,
+        example_warning_text=example_warning(any(v.is_example for v in versions) or any(c.is_example for c in cards)),
     )

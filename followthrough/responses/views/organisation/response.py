@@ -14,6 +14,8 @@ from followthrough.core.views import page
 from ... import services
 from ...forms import REASON_FIELDS, ActionForm, ConfirmForm, ResponseForm
 from ...models import State
+from ...presenters.organisation import ObligationShown
+from ...presenters.public import RecommendationShown
 from .scope import VIEW, detail_url, last_published_version, own_obligation, posted, working_version
 
 
@@ -69,21 +71,20 @@ def response_edit(request, obligation_id):
         title,
         forms=[form],
         form=form,
-        obligation=obligation,
-        recommendation=obligation.recommendation,
+        obligation=ObligationShown(obligation),
+        recommendation=RecommendationShown(obligation.recommendation),
         version_number=working.number if working else (basis.number + 1 if basis else 1),
     )
 
 
-def _action_form_page(request, obligation, form, title, action=None):
+def _action_form_page(request, obligation, form, title):
     return page(
         request,
         "responses/organisation/action.jinja",
         title,
         forms=[form],
         form=form,
-        obligation=obligation,
-        action=action,
+        obligation=ObligationShown(obligation),
     )
 
 
@@ -135,7 +136,7 @@ def action_change(request, obligation_id, action_id):
         else:
             messages.success(request, "Planned action saved")
             return redirect(detail_url(obligation, "response"))
-    return _action_form_page(request, obligation, form, "Change a planned action", action)
+    return _action_form_page(request, obligation, form, "Change a planned action")
 
 
 @permission_required(VIEW)
@@ -159,7 +160,7 @@ def action_remove(request, obligation_id, action_id):
         "Are you sure you want to remove this planned action?",
         forms=[form],
         form=form,
-        obligation=obligation,
+        obligation=ObligationShown(obligation),
         thing=action.description,
         button="Remove action",
         keep="Keep the action",

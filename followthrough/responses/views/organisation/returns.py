@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 
+from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors
 from followthrough.core.once import once_per_submission
 from followthrough.core.permissions import permission_required
@@ -12,6 +13,7 @@ from followthrough.core.views import page
 from ... import services
 from ...forms import ReturnForm
 from ...models import State
+from ...presenters.organisation import ObligationShown
 from .evidence import evidence_add_page, evidence_remove_page
 from .scope import VIEW, detail_url, own_obligation, own_return, posted
 
@@ -45,8 +47,8 @@ def return_edit(request, obligation_id, number):
         f"Progress return {number}",
         forms=[form],
         form=form,
-        obligation=obligation,
-        progress_return=progress_return,
+        obligation=ObligationShown(obligation),
+        progress_return={"due": long_date(progress_return.due_on), "due_explanation": progress_return.due_explanation},
         back_url=back_url,
     )
 

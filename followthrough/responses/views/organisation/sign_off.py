@@ -6,14 +6,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
+from followthrough.core.formatting import long_date
 from followthrough.core.forms import add_service_errors, error_summary, field_anchor
 from followthrough.core.permissions import permission_required
 from followthrough.core.views import page
 
 from ... import services
 from ...forms import REASON_FIELDS, ConfirmForm, PublishForm, ResponseForm, ReturnForm, SendBackForm
-from ...presenters.organisation import ReturnCard
-from ...presenters.record import EXAMPLE_WARNING, evidence_words, target_date_words
+from ...presenters.organisation import ObligationShown, ReturnCard
+from ...presenters.shown import VersionShown, example_warning, own_evidence_href
 from ...services.common import APPROVE, PUBLISH, SEND_BACK, STEPS, SUBMIT
 from .scope import VIEW, detail_url, may_take, own_obligation, own_return, posted, return_url, working_version
 
@@ -67,7 +68,9 @@ def _with_article(what, step):
     return f"your {what}" if step == SUBMIT else f"the {what}"
 
 
-def _sign_off_page(request, *, obligation, record, step, run, what, back_url, missing, **context):
+def _sign_off_page(
+    request, *, obligation, record, step, run, what, back_url, missing, version=None, progress_return=None
+):
     """One step of sign-off: a page that shows what is being signed off and asks to confirm.
 
     `missing` maps a field the service says is incomplete to where it is answered, so those errors link there.
@@ -94,21 +97,23 @@ def _sign_off_page(request, *, obligation, record, step, run, what, back_url, mi
             messages.success(request, STEP_WORDS[step][2].format(What=what.capitalize()))
             return redirect(back_url)
     heading, button, _ = STEP_WORDS[step]
+    evidence_href = own_evidence_href(obligation.pk)
     return page(
         request,
         "responses/organisation/sign_off.jinja",
         heading.format(what=_with_article(what, step)),
         form=form,
         errors=incomplete + (error_summary(form) if form.is_bound else []),
-        obligation=obligation,
+        obligation=ObligationShown(obligation),
         step=step,
         button=button,
         back_url=back_url,
-        record=record,
-        evidence_words=evidence_words,
-        target_date_words=target_date_words,
-        example_warning=EXAMPLE_WARNING,
-        **context,
+        submitted=long_date(record.submitted_at),
+        example_warning_text=example_warning(record.is_example),
+        version=VersionShown(version, evidence_href=evidence_href) if version is not None else None,
+        card=ReturnCard(progress_return, [], timezone.localdate(), obligation_id=obligation.pk)
+        if progress_return is not None
+        else None,
     )
 
 
@@ -160,5 +165,4 @@ def return_step(request, obligation_id, number, step):
         back_url=detail_url(obligation, f"return-{number}"),
         missing={name: f"{edit}#{field_anchor(form[name])}" for name in ("status", "narrative")},
         progress_return=progress_return,
-        card=ReturnCard(progress_return, [], timezone.localdate()),
     )

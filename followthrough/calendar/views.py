@@ -14,6 +14,13 @@ from . import deadlines, services
 from .forms import DeadlineCalculatorForm, HolidayAddForm, HolidayRemoveForm
 from .models import Holiday, StoredDeadline
 
+# What regulation 2 says a working day is, quoted wherever the calendar explains a deadline.
+WORKING_DAY = {
+    "words": deadlines.WORKING_DAY,
+    "citation": deadlines.WORKING_DAY_CITATION,
+    "citation_url": deadlines.WORKING_DAY_CITATION_URL,
+}
+
 
 @public
 def deadline_calculator(request):
@@ -27,7 +34,13 @@ def deadline_calculator(request):
         except deadlines.OutsideCalendar:
             form.add_error("count", "The period runs past the end of the bank holiday calendar. Enter a shorter period")
     return page(
-        request, "calendar/deadline_calculator.jinja", "Deadline calculator", forms=[form], form=form, result=result
+        request,
+        "calendar/deadline_calculator.jinja",
+        "Deadline calculator",
+        forms=[form],
+        form=form,
+        result=result,
+        working_day=WORKING_DAY,
     )
 
 
@@ -43,7 +56,13 @@ def holidays(request):
         year = today.year
     rows = Holiday.objects.filter(date__year=year)
     return page(
-        request, "calendar/holidays.jinja", "Bank holidays in England and Wales", holidays=rows, years=years, year=year
+        request,
+        "calendar/holidays.jinja",
+        "Bank holidays in England and Wales",
+        holidays=rows,
+        years=years,
+        year=year,
+        working_day=WORKING_DAY,
     )
 
 
@@ -78,4 +97,4 @@ def holiday_remove(request, holiday_id):
 @permission_required("calendar.view_stored_deadlines")
 def stored_deadlines(request):
     rows = StoredDeadline.objects.open().prefetch_related("changes")
-    return page(request, "calendar/stored_deadlines.jinja", "Open deadlines", deadlines=rows)
+    return page(request, "calendar/stored_deadlines.jinja", "Open deadlines", deadlines=rows, working_day=WORKING_DAY)

@@ -316,6 +316,7 @@ def new_administrator(hmicfrs):
 REFERENCE_DATA_LOADERS = [
     ("followthrough.organisations.migrations.0002_load_reference_data", "load"),
     ("followthrough.calendar.migrations.0002_seed_england_and_wales_bank_holidays", "seed"),
+    ("followthrough.calendar.migrations.0004_christmas_day_and_good_friday_are_the_rules_not_rows", "remove"),
 ]
 
 

@@ -180,8 +180,8 @@ def lodge(page, person, *, today, reference, acknowledgement):
     expect(page.get_by_text(f"HMICFRS must acknowledge it by {weekday_date(acknowledgement.due)}.")).to_be_visible()
     explanation = page.locator(".app-explanation").first
     expect(explanation).to_contain_text(
-        f"The law (regulation 5) gives 5 working days beginning with {weekday_date(today)}, not counting weekends "
-        "and England and Wales bank holidays."
+        f"The law (regulation 5) gives 5 working days beginning with {weekday_date(today)}, not counting Saturdays, "
+        "Sundays, Christmas Day, Good Friday or bank holidays in England and Wales."
     )
     expect(explanation).to_contain_text(f"The last day is {weekday_date(acknowledgement.due)}.")
 

@@ -36,8 +36,6 @@ def environment(**options):
             "date_input_params": date_input_params,
             "error_summary": error_summary,
             "service_name": settings.SERVICE_NAME,
-            "feedback_email": settings.FEEDBACK_EMAIL,
-            "feedback_url": f"mailto:{settings.FEEDBACK_EMAIL}",
         }
     )
     env.filters.update(

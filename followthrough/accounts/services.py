@@ -41,10 +41,16 @@ def totp_device_for_set_up(*, user):
     return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
 
 
-def email_device_for_set_up(*, user):
-    """The user's unconfirmed email device, created on first use: codes go to the address they sign in with."""
-    device = EmailCodeDevice.objects.filter(user=user, confirmed=False).first()
-    return device or EmailCodeDevice.objects.create(user=user, name="Email", confirmed=False)
+def email_device_being_set_up(user):
+    """The user's unconfirmed email device, or None before they first ask for a code."""
+    return EmailCodeDevice.objects.filter(user=user, confirmed=False).first()
+
+
+@transaction.atomic
+def email_set_up_code_send(*, user):
+    """Start setting up codes by email, or carry on: send a code to the address the user signs in with."""
+    device = email_device_being_set_up(user) or EmailCodeDevice.objects.create(user=user, name="Email", confirmed=False)
+    return device, security_code_send(device=device)
 
 
 def email_device_of(user):

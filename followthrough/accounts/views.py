@@ -90,14 +90,15 @@ def _signed_in_with_new_device(request, device, codes):
 @require_http_methods(["GET", "POST"])
 def two_factor_set_up_email(request):
     """Codes by email, for people who cannot use an authenticator app: send a code, then enter it to confirm."""
-    device = services.email_device_for_set_up(user=request.user)
+    device = services.email_device_being_set_up(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and "send" in request.POST:
-        _send_code(request, device)
+        device, sent = services.email_set_up_code_send(user=request.user)
+        _say_whether_sent(request, device, sent)
         return redirect(_with_next("accounts:two-factor-set-up-email", _next_url(request)))
     if request.method == "POST" and form.is_valid():
-        codes = services.device_confirm(device=device, token=form.cleaned_data["code"])
-        if codes is not None:
+        codes = device and services.device_confirm(device=device, token=form.cleaned_data["code"])
+        if codes:
             return _signed_in_with_new_device(request, device, codes)
         form.add_error("code", "The code is not right or has expired. Enter the code from the latest email we sent")
     return page(
@@ -106,14 +107,14 @@ def two_factor_set_up_email(request):
         "Get security codes by email",
         forms=[form],
         form=form,
-        code_sent=device.token is not None,
+        code_sent=device is not None and device.token is not None,
         code_minutes=settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
         next=request.GET.get("next", ""),
     )
 
 
-def _send_code(request, device):
-    if services.security_code_send(device=device):
+def _say_whether_sent(request, device, sent):
+    if sent:
         messages.success(request, f"We have sent a security code to {device.email or request.user.email}")
     else:
         messages.info(request, "We sent you a code moments ago. Wait a minute for it to arrive before asking again")
@@ -135,7 +136,7 @@ def two_factor_verify(request):
     email_device = services.email_device_of(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and "send" in request.POST and email_device is not None:
-        _send_code(request, email_device)
+        _say_whether_sent(request, email_device, services.security_code_send(device=email_device))
         return redirect(_with_next("accounts:two-factor-verify", _next_url(request)))
     if request.method == "POST" and form.is_valid():
         device = services.second_factor_match(user=request.user, token=form.cleaned_data["code"])

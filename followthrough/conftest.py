@@ -1,8 +1,8 @@
 import pytest
 
 from followthrough.organisations.models import Role
-from followthrough.testing.client import FormClient
-from followthrough.testing.factories import OrganisationFactory, confirmed_totp_device, member
+from followthrough.testing.client import FormClient, signed_in
+from followthrough.testing.factories import OrganisationFactory, member
 
 
 @pytest.fixture
@@ -13,19 +13,8 @@ def client():
 
 @pytest.fixture
 def signed_in_client():
-    """A client signed in as `user`; staff who need two-factor are marked as having passed it."""
-
-    def make(user):
-        client = FormClient()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        if user.requires_two_factor:
-            device = confirmed_totp_device(user)
-            session = client.session
-            session["otp_device_id"] = device.persistent_id
-            session.save()
-        return client
-
-    return make
+    """A client signed in as `user`; people who need two-factor are marked as having passed it."""
+    return signed_in
 
 
 @pytest.fixture

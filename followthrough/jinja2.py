@@ -36,7 +36,6 @@ def environment(**options):
             "date_input_params": date_input_params,
             "error_summary": error_summary,
             "service_name": settings.SERVICE_NAME,
-            "feedback_url": settings.FEEDBACK_URL,
         }
     )
     env.filters.update(

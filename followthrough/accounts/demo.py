@@ -19,8 +19,13 @@ DEMO_USERS = [
     ("collator@npcc.example.police.uk", "Colin Collator", "npcc", [Role.COLLATOR]),
 ]
 
-# Fixed backup codes so a demonstration can sign in as staff without an authenticator app.
-DEMO_BACKUP_CODES = ["demo0001", "demo0002", "demo0003", "demo0004", "demo0005"]
+DEMO_BACKUP_CODE_COUNT = 5
+
+
+def demo_backup_codes(email):
+    """Fixed backup codes, so a demonstration can sign in without an authenticator app: "caseworker-1" and so on."""
+    name = email.split("@")[0]
+    return [f"{name}-{n}" for n in range(1, DEMO_BACKUP_CODE_COUNT + 1)]
 
 
 def load(out):
@@ -32,11 +37,18 @@ def load(out):
         organisation = Organisation.objects.get(code=code)
         for role in roles:
             Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
-        note = ""
+        lines.append(f"  {email:<42} {', '.join(r.label for r in roles)} at {organisation.name}")
         if user.requires_two_factor:
+            # Loading again gives the same codes back, so each `make run` starts with all of them unused.
+            codes = demo_backup_codes(email)
             device, _ = StaticDevice.objects.get_or_create(user=user, name="Backup codes", defaults={"confirmed": True})
             device.token_set.all().delete()
-            StaticToken.objects.bulk_create(StaticToken(device=device, token=t) for t in DEMO_BACKUP_CODES)
-            note = f"  security code: any of {', '.join(DEMO_BACKUP_CODES)}"
-        lines.append(f"  {email:<42} {', '.join(r.label for r in roles)} at {organisation.name}{note}")
-    out.write("\nDemo sign-ins (password for all: {}):\n{}\n".format(DEMO_PASSWORD, "\n".join(lines)))
+            StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+            lines.append(f"  {'':<42} backup codes: {', '.join(codes)}")
+    out.write(
+        f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}).\n"
+        "Everyone who can change the record is asked for a security code after their password: enter one of their\n"
+        "backup codes. Each backup code works once; the next `make run` makes them all work again.\n"
+        + "\n".join(lines)
+        + "\n"
+    )

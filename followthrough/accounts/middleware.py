@@ -1,4 +1,4 @@
-"""Inspectorate staff and administrators must complete two-factor sign-in before using anything private."""
+"""Everyone who can change the public record completes two-factor sign-in before any private page (ADR 0019)."""
 
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -8,6 +8,7 @@ from .services import has_confirmed_device
 # Pages a signed-in user may reach before completing the second factor.
 ALLOWED_BEFORE_SECOND_FACTOR = {
     "accounts:two-factor-set-up",
+    "accounts:two-factor-set-up-email",
     "accounts:two-factor-verify",
     "accounts:sign-out",
 }

@@ -1,10 +1,13 @@
 import base64
 
 import segno
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 
@@ -15,11 +18,16 @@ from . import presenters, services
 from .forms import CodeForm, SignInForm
 
 
-def _next_url(request, default="accounts:your-account"):
+def _next_url(request):
+    """A safe `next` from the form or the address; otherwise the person's own work (their inbox or list)."""
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
-    return redirect(default).url
+    return services.own_work_url(request.user)
+
+
+def _with_next(view_name, next_url):
+    return f"{redirect(view_name).url}?{urlencode({'next': next_url})}"
 
 
 @public
@@ -35,10 +43,12 @@ def sign_in(request):
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             next_url = _next_url(request)
+            if services.uses_only_email(user):
+                services.security_code_send(device=services.email_device_of(user))
             if services.has_confirmed_device(user):
-                return redirect(f"{redirect('accounts:two-factor-verify').url}?next={next_url}")
+                return redirect(_with_next("accounts:two-factor-verify", next_url))
             if user.requires_two_factor:
-                return redirect(f"{redirect('accounts:two-factor-set-up').url}?next={next_url}")
+                return redirect(_with_next("accounts:two-factor-set-up", next_url))
             return redirect(next_url)
     return page(request, "accounts/sign_in.jinja", "Sign in", forms=[form], form=form, next=request.GET.get("next", ""))
 
@@ -53,11 +63,9 @@ def two_factor_set_up(request):
     device = services.totp_device_for_set_up(user=request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = services.totp_device_confirm(device=device, token=form.cleaned_data["code"].replace(" ", ""))
+        codes = services.device_confirm(device=device, token=form.cleaned_data["code"])
         if codes is not None:
-            otp_login(request, device)
-            request.session["new_backup_codes"] = codes
-            return redirect(f"{redirect('accounts:backup-codes').url}?next={_next_url(request)}")
+            return _signed_in_with_new_device(request, device, codes)
         form.add_error("code", "The code is not right. Enter the 6-digit code your authenticator app shows now")
     qr = segno.make(device.config_url, error="m")
     return page(
@@ -72,6 +80,46 @@ def two_factor_set_up(request):
     )
 
 
+def _signed_in_with_new_device(request, device, codes):
+    otp_login(request, device)
+    request.session["new_backup_codes"] = codes
+    return redirect(_with_next("accounts:backup-codes", _next_url(request)))
+
+
+@permission_required("accounts.manage_own_two_factor")
+@require_http_methods(["GET", "POST"])
+def two_factor_set_up_email(request):
+    """Codes by email, for people who cannot use an authenticator app: send a code, then enter it to confirm."""
+    device = services.email_device_being_set_up(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and "send" in request.POST:
+        device, sent = services.email_set_up_code_send(user=request.user)
+        _say_whether_sent(request, device, sent)
+        return redirect(_with_next("accounts:two-factor-set-up-email", _next_url(request)))
+    if request.method == "POST" and form.is_valid():
+        codes = device and services.device_confirm(device=device, token=form.cleaned_data["code"])
+        if codes:
+            return _signed_in_with_new_device(request, device, codes)
+        form.add_error("code", "The code is not right or has expired. Enter the code from the latest email we sent")
+    return page(
+        request,
+        "accounts/two_factor_set_up_email.jinja",
+        "Get security codes by email",
+        forms=[form],
+        form=form,
+        code_sent=device is not None and device.token is not None,
+        code_minutes=settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
+        next=request.GET.get("next", ""),
+    )
+
+
+def _say_whether_sent(request, device, sent):
+    if sent:
+        messages.success(request, f"We have sent a security code to {device.email or request.user.email}")
+    else:
+        messages.info(request, "We sent you a code moments ago. Wait a minute for it to arrive before asking again")
+
+
 def _base32_secret(device):
     raw = base64.b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4))
@@ -80,19 +128,36 @@ def _base32_secret(device):
 @permission_required("accounts.manage_own_two_factor")
 @require_http_methods(["GET", "POST"])
 def two_factor_verify(request):
+    # A wrong code counts as a failed sign-in, with wrong passwords, towards the lockout (ADR 0019).
+    credentials = {"email": request.user.email}
+    if AxesProxyHandler.is_locked(request, credentials):
+        logout(request)
+        return locked_out(request)
+    email_device = services.email_device_of(request.user)
     form = CodeForm(request.POST or None)
+    if request.method == "POST" and "send" in request.POST and email_device is not None:
+        _say_whether_sent(request, email_device, services.security_code_send(device=email_device))
+        return redirect(_with_next("accounts:two-factor-verify", _next_url(request)))
     if request.method == "POST" and form.is_valid():
         device = services.second_factor_match(user=request.user, token=form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("code", "The code is not right. Enter the code from your authenticator app, or a backup code")
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        if AxesProxyHandler.is_locked(request, credentials):
+            logout(request)
+            return locked_out(request)
+        form.add_error(
+            "code", "The code is not right. Enter the code from your authenticator app or our email, or a backup code"
+        )
     return page(
         request,
         "accounts/two_factor_verify.jinja",
         "Enter your security code",
         forms=[form],
         form=form,
+        email_device=email_device,
+        code_minutes=settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
         next=request.GET.get("next", ""),
     )
 

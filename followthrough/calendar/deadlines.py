@@ -2,13 +2,16 @@
 
 "Beginning with" a day means that day is day 1: a period of 56 days beginning with 26 May 2021 ends at the end of
 20 July 2021. A period of working days beginning with a non-working day starts on the next working day.
-Working days exclude Saturdays, Sundays and the bank holidays in the calendar given (England and Wales).
+Working days are as regulation 2 defines them (WORKING_DAY): Saturdays, Sundays, Christmas Day and Good Friday are
+never working days, whatever the holiday table says; the bank holidays in the calendar given are not either
+(ADR 0020).
 """
 
 import calendar as month_calendar
 import datetime
 from dataclasses import dataclass, field
 
+from dateutil.easter import easter  # python-dateutil, which the pinned `holidays` package is built on
 from django.db import models
 
 from followthrough.core.formatting import long_date, plural, weekday_date
@@ -19,6 +22,36 @@ class Rule(models.TextChoices):
     CALENDAR_DAYS = "calendar-days", "Calendar days beginning with a date"
     MONTHS = "months", "Calendar months from a date"
     FIXED_DATE = "fixed-date", "A fixed date"
+
+
+# The Police Super-complaints (Designation and Procedure) Regulations 2018 (SI 2018/748), regulation 2(1), as made:
+# https://www.legislation.gov.uk/uksi/2018/748/regulation/2/made
+WORKING_DAY = (
+    "“working day” means any day other than a Saturday, a Sunday, Christmas Day, Good Friday or a bank "
+    "holiday in England and Wales under the Banking and Financial Dealings Act 1971"
+)
+WORKING_DAY_CITATION = (
+    "Regulation 2(1) of the Police Super-complaints (Designation and Procedure) Regulations 2018 (SI 2018/748)"
+)
+WORKING_DAY_CITATION_URL = "https://www.legislation.gov.uk/uksi/2018/748/regulation/2/made"
+NOT_WORKING_DAYS = "Saturdays, Sundays, Christmas Day, Good Friday or bank holidays in England and Wales"
+
+
+def good_friday(year):
+    return easter(year) - datetime.timedelta(days=2)
+
+
+def excluded_by_regulation(day):
+    """The day's name if it is Christmas Day or Good Friday, else None.
+
+    Regulation 2 excludes both by name, so they are worked out here, never kept as holiday rows that an administrator
+    could remove (ADR 0020).
+    """
+    if (day.month, day.day) == (12, 25):
+        return "Christmas Day"
+    if day == good_friday(day.year):
+        return "Good Friday"
+    return None
 
 
 class OutsideCalendar(ValueError):
@@ -41,6 +74,9 @@ class WorkingCalendar:
         """None for a working day; otherwise the reason in words."""
         if day.weekday() >= 5:
             return "weekend"
+        named = excluded_by_regulation(day)
+        if named:
+            return named
         if day in self.holidays:
             return f"bank holiday: {self.holidays[day]}"
         return None
@@ -88,10 +124,7 @@ def working_days(*, count, start, calendar):
         day += datetime.timedelta(days=1)
         if not calendar.covers(day):
             raise OutsideCalendar(day)
-    words = [
-        f"{plural(count, 'working day')} beginning with {weekday_date(start)}, "
-        f"not counting weekends and {calendar.name} bank holidays."
-    ]
+    words = [f"{plural(count, 'working day')} beginning with {weekday_date(start)}, not counting {NOT_WORKING_DAYS}."]
     if skipped and skipped[0][0] == start:
         words.append(f"{weekday_date(start)} is not a working day, so the count starts on the next working day.")
     if skipped:
@@ -109,7 +142,7 @@ def calendar_days(*, count, start):
     due = start + datetime.timedelta(days=count - 1)
     explanation = (
         f"{plural(count, 'calendar day')} beginning with {weekday_date(start)}, which counts as day 1. "
-        f"Weekends and bank holidays are counted. The last day is {weekday_date(due)}."
+        f"Weekends, Christmas Day, Good Friday and bank holidays are counted. The last day is {weekday_date(due)}."
     )
     return Deadline(Rule.CALENDAR_DAYS, count, start, due, explanation)
 

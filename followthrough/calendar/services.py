@@ -49,7 +49,19 @@ def deadline_close(*, deadline):
 
 @transaction.atomic
 def holiday_add(*, date, name, added_by, reason):
-    """Add a bank holiday (for example a one-off one) and move every open deadline it affects."""
+    """Add a bank holiday (for example a one-off one) and move every open deadline it affects.
+
+    Only bank holidays under the Banking and Financial Dealings Act 1971: Christmas Day and Good Friday are never
+    working days by regulation 2 itself, so they are refused here (ADR 0020).
+    """
+    named = deadlines.excluded_by_regulation(date)
+    if named:
+        raise ValidationError(
+            {
+                "date": f"{long_date(date)} is {named}, which is never a working day under regulation 2. "
+                "Enter the date of a bank holiday"
+            }
+        )
     holiday = Holiday.objects.filter(date=date).first()
     if holiday and holiday.is_active:
         raise ValidationError({"date": f"{long_date(date)} is already a bank holiday ({holiday.name})"})

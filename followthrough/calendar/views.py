@@ -14,6 +14,13 @@ from . import deadlines, presenters, services
 from .forms import DeadlineCalculatorForm, HolidayAddForm, HolidayRemoveForm
 from .models import Holiday, StoredDeadline
 
+# What regulation 2 says a working day is, quoted wherever the calendar explains a deadline.
+WORKING_DAY = {
+    "words": deadlines.WORKING_DAY,
+    "citation": deadlines.WORKING_DAY_CITATION,
+    "citation_url": deadlines.WORKING_DAY_CITATION_URL,
+}
+
 
 @public
 def deadline_calculator(request):
@@ -33,6 +40,7 @@ def deadline_calculator(request):
         forms=[form],
         form=form,
         result=presenters.calculator_result(result) if result else None,
+        working_day=WORKING_DAY,
     )
 
 
@@ -48,7 +56,13 @@ def holidays(request):
         year = today.year
     table = presenters.holidays_table(Holiday.objects.filter(date__year=year), year)
     return page(
-        request, "calendar/holidays.jinja", "Bank holidays in England and Wales", table=table, years=years, year=year
+        request,
+        "calendar/holidays.jinja",
+        "Bank holidays in England and Wales",
+        table=table,
+        years=years,
+        year=year,
+        working_day=WORKING_DAY,
     )
 
 
@@ -89,4 +103,6 @@ def holiday_remove(request, holiday_id):
 def stored_deadlines(request):
     rows = StoredDeadline.objects.open().prefetch_related("changes")
     deadlines_shown = [presenters.stored_deadline(d) for d in rows]
-    return page(request, "calendar/stored_deadlines.jinja", "Open deadlines", deadlines=deadlines_shown)
+    return page(
+        request, "calendar/stored_deadlines.jinja", "Open deadlines", deadlines=deadlines_shown, working_day=WORKING_DAY
+    )

@@ -7,13 +7,20 @@ DEMO_TAG = tag_html(tag("Demonstration", "yellow"))
 
 
 def govuk_template(request):
-    """Variables the page template reads: the CSP nonce for GOV.UK Frontend's inline script, and whether this is a
-    demonstration site (settings.DEMO_SITE), which every page then says.
+    """Variables the page template reads: the CSP nonce for GOV.UK Frontend's inline script, whether this is a
+    demonstration site (settings.DEMO_SITE), which every page then says, and the one feedback address
+    (settings.FEEDBACK_EMAIL), which the phase banner and the accessibility statement give.
 
     django-csp's nonce is lazy and counts as false until first used, so it is turned into text here.
     """
     nonce = getattr(request, "csp_nonce", None)
-    return {"cspNonce": str(nonce) if nonce is not None else "", "demo_site": settings.DEMO_SITE, "demo_tag": DEMO_TAG}
+    return {
+        "cspNonce": str(nonce) if nonce is not None else "",
+        "demo_site": settings.DEMO_SITE,
+        "demo_tag": DEMO_TAG,
+        "feedback_email": settings.FEEDBACK_EMAIL,
+        "feedback_url": f"mailto:{settings.FEEDBACK_EMAIL}",
+    }
 
 
 def form_inputs(request):

@@ -145,7 +145,8 @@ class LetterForm(forms.Form):
         required=False,
         min_value=1,
         max_value=365,
-        help_text="Counted from the day after the letter's date. Weekends and bank holidays count",
+        help_text="Counted from the day after the letter's date. Weekends, Christmas Day, Good Friday and bank "
+        "holidays count",
         error_messages={
             "invalid": "The number of calendar days must be a whole number, like 14",
             "min_value": "The number of calendar days must be at least 1",
@@ -157,8 +158,8 @@ class LetterForm(forms.Form):
         required=False,
         min_value=1,
         max_value=250,
-        help_text="Counted from the day after the letter's date, not counting weekends and England and Wales bank "
-        "holidays",
+        help_text="Counted from the day after the letter's date, not counting Saturdays, Sundays, Christmas Day, "
+        "Good Friday or bank holidays in England and Wales",
         error_messages={
             "invalid": "The number of working days must be a whole number, like 20",
             "min_value": "The number of working days must be at least 1",

@@ -171,8 +171,17 @@ class Role(models.TextChoices):
 # The inspectorate, by its code: caseworkers act for it, whatever else they belong to (ADR 0016).
 INSPECTORATE = "hmicfrs"
 
-# Roles whose holders must sign in with a second factor (ADR 0003).
-TWO_FACTOR_ROLES = {Role.CASEWORKER, Role.ADMINISTRATOR}
+# Roles whose holders can change the public record, so must sign in with a second factor (ADR 0003, ADR 0019):
+# inspectorate staff, organisations' editors and approvers, designated bodies' users and collators. Support and analyst
+# users read; they are asked for a second factor only if they have set one up.
+TWO_FACTOR_ROLES = {
+    Role.CASEWORKER,
+    Role.ADMINISTRATOR,
+    Role.EDITOR,
+    Role.APPROVER,
+    Role.DESIGNATED_BODY_USER,
+    Role.COLLATOR,
+}
 
 
 class Membership(models.Model):

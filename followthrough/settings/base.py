@@ -25,7 +25,8 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 SERVICE_NAME = "Follow Through"
 # A site loaded with demonstration data says so on every page: its statuses for real organisations are not real.
 DEMO_SITE = env_bool("DEMO_SITE", False)
-FEEDBACK_URL = os.environ.get("FEEDBACK_URL", "mailto:feedback@follow-through.service.gov.uk")
+# The one address for feedback and for reporting accessibility problems: every page that gives it reads this setting.
+FEEDBACK_EMAIL = os.environ.get("FEEDBACK_EMAIL", "feedback@follow-through.service.gov.uk")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_email",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
@@ -143,6 +145,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "followthrough.accounts.views.locked_out"
 
 OTP_TOTP_ISSUER = SERVICE_NAME
+# Security codes by email, for people who cannot use an authenticator app (ADR 0019). django-otp's email device keeps
+# the code, its expiry and its throttle; the message goes through the outbox (`SECURITY_CODE_EMAIL`), not send_mail.
+OTP_EMAIL_TOKEN_VALIDITY = 15 * 60  # seconds: long enough for an email to arrive, too short for an old code to help
+OTP_EMAIL_COOLDOWN_DURATION = 30  # seconds before another code can be sent
+OTP_EMAIL_THROTTLE_FACTOR = 1  # after each wrong code, wait 1, 2, 4... seconds before the next try counts
+SECURITY_CODE_EMAIL = "followthrough.notifications.services.email_send_soon"
+OTP_EMAIL_BODY_TEMPLATE = (
+    "{{ token }} is your " + SERVICE_NAME + " security code.\n\n"
+    f"It works once, for {OTP_EMAIL_TOKEN_VALIDITY // 60} minutes.\n\n"
+    "If you did not just try to sign in, someone else may know your password: change it, and tell your administrator."
+)
 
 SESSION_COOKIE_HTTPONLY = True
 # How long a form's one-time submission key can be sent (ADR 0014): as long as Django's default session lasts, so a

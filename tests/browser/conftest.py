@@ -12,7 +12,7 @@ the router answers a made-up path on the live server's origin with node_modules/
 import importlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -264,13 +264,47 @@ def current_code(device):
 
 @dataclass
 class Person:
+    """Someone the test signs in as. Everyone who can change the public record has a second factor (ADR 0019): an
+    authenticator app whose key the test knows, or backup codes, each of which works once."""
+
     user: object
     email: str
     password: str = PASSWORD
     device: TOTPDevice | None = None
+    backup_codes: list = field(default_factory=list)
 
     def current_code(self):
         return current_code(self.device)
+
+    def security_code(self):
+        """The code to enter now: what their app shows, or their next unused backup code."""
+        if self.device is not None:
+            return self.current_code()
+        assert self.backup_codes, f"{self.email} has no authenticator app and no backup codes left"
+        return self.backup_codes.pop(0)
+
+
+def with_authenticator_app(user):
+    """`user` as a Person with an authenticator app already set up."""
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return Person(user=user, email=user.email, device=device)
+
+
+def with_backup_codes(user):
+    """`user` as a Person who signs in with backup codes, as the demonstration accounts do."""
+    from followthrough.accounts import services
+
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return Person(user=user, email=user.email, backup_codes=services.backup_codes_replace(user=user))
+
+
+def sign_in_as(page, person, *, lands_on):
+    """Sign in with the person's password and a security code, and land on `lands_on`, the heading of their own work."""
+    sign_in(page, person.email, person.password)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
+    page.get_by_label("Code", exact=True).fill(person.security_code())
+    submit(page, "Continue")
+    expect(page.get_by_role("heading", level=1)).to_have_text(lands_on)
 
 
 @pytest.fixture
@@ -316,6 +350,7 @@ def new_administrator(hmicfrs):
 REFERENCE_DATA_LOADERS = [
     ("followthrough.organisations.migrations.0002_load_reference_data", "load"),
     ("followthrough.calendar.migrations.0002_seed_england_and_wales_bank_holidays", "seed"),
+    ("followthrough.calendar.migrations.0004_christmas_day_and_good_friday_are_the_rules_not_rows", "remove"),
 ]
 
 

@@ -4,13 +4,24 @@ import datetime
 import re
 import time
 
+import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from followthrough.calendar import services as calendar_services
 from followthrough.calendar.models import StoredDeadline
 
-from .conftest import current_code, date_input, expect_error_summary, follow, sign_in, submit, visit
+from .conftest import (
+    assert_accessible,
+    current_code,
+    date_input,
+    expect_error_summary,
+    follow,
+    sign_in,
+    sign_in_as,
+    submit,
+    visit,
+)
 
 
 def wait_until_verify_is_allowed(device, timeout=5):
@@ -29,14 +40,9 @@ def test_an_administrator_adds_a_bank_holiday_and_sees_a_stored_deadline_move(pa
     )
     assert deadline.due == datetime.date(2033, 6, 10)
 
-    # An administrator signs in with their email address and password...
-    sign_in(page, administrator.email)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
-
-    # ...and the code their authenticator app shows.
-    page.get_by_label("Code", exact=True).fill(administrator.current_code())
-    submit(page, "Continue")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    # An administrator signs in with their email address, password and the code their authenticator app shows. They
+    # have no inbox or list of their own, so they land on their account.
+    sign_in_as(page, administrator, lands_on="Your account")
     expect(page.get_by_text("Administrator at")).to_be_visible()
 
     # They go to Bank holidays and choose to add one.
@@ -100,6 +106,45 @@ def test_the_public_pages_have_no_accessibility_failures(page, hmicfrs):
     date_input(page, "Start date", datetime.date(2019, 5, 31))
     submit(page, "Work out the deadline")
     expect(page.locator("#result")).to_contain_text("6 June 2019")
+
+
+NARROW_PAGES = ["/", "/sign-in", "/deadline-calculator", "/accessibility", "/privacy", "/no-such-page"]
+
+
+def test_pages_fit_a_screen_320_pixels_wide_without_scrolling_sideways(new_context):
+    """WCAG 2.2 success criterion 1.4.10 (reflow), as the accessibility statement says we test it."""
+    page = new_context(viewport={"width": 320, "height": 640}).new_page()
+    for path in NARROW_PAGES:
+        page.goto(path)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} is {width} pixels wide on a 320 pixel screen"
+    assert_accessible(page)
+
+
+def press_tab_until(page, label):
+    """Press Tab until the field labelled `label` has the focus, as someone using only a keyboard would."""
+    field = page.get_by_label(label, exact=True)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if field.evaluate("element => element === document.activeElement"):
+            return
+    pytest.fail(f"Tab never reached the field labelled {label!r}")
+
+
+def test_someone_signs_in_with_a_security_code_using_only_a_keyboard(page, administrator):
+    visit(page, "/sign-in")
+    press_tab_until(page, "Email address")
+    page.keyboard.type(administrator.email)
+    press_tab_until(page, "Password")
+    page.keyboard.type(administrator.password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
+    press_tab_until(page, "Code")
+    page.keyboard.type(administrator.current_code())
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
 
 
 def test_the_deadline_calculator_works_without_javascript(new_context):

@@ -15,7 +15,6 @@ import re
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from followthrough.calendar import deadlines
@@ -27,7 +26,17 @@ from followthrough.responses import services as responses
 from followthrough.responses.models import Acceptance
 from followthrough.testing.factories import member
 
-from .conftest import PASSWORD, Person, date_input, expect_error_summary, follow, sign_in, submit, visit
+from .conftest import (
+    PASSWORD,
+    date_input,
+    expect_error_summary,
+    follow,
+    sign_in_as,
+    submit,
+    visit,
+    with_authenticator_app,
+    with_backup_codes,
+)
 
 REPORT_TITLE = "The hidden victims"
 WARWICKSHIRE = "Warwickshire Police"
@@ -68,7 +77,7 @@ def editor(warwickshire):
         full_name="Eden Editor",
         password=PASSWORD,
     )
-    return Person(user=user, email=user.email)
+    return with_authenticator_app(user)
 
 
 @pytest.fixture
@@ -80,7 +89,7 @@ def approver(warwickshire):
         full_name="April Approver",
         password=PASSWORD,
     )
-    return Person(user=user, email=user.email)
+    return with_authenticator_app(user)
 
 
 @pytest.fixture
@@ -93,8 +102,7 @@ def caseworker(reference_data):
         full_name="Casey Caseworker",
         password=PASSWORD,
     )
-    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-    return Person(user=user, email=user.email, device=device)
+    return with_backup_codes(user)
 
 
 @pytest.fixture
@@ -167,16 +175,6 @@ def step(words, what):
     return re.compile(rf"^{re.escape(words)}\s*: {re.escape(what)}$")
 
 
-def sign_in_as(page, person):
-    """Sign in with the person's password and, if they have an authenticator app, the code it shows now."""
-    sign_in(page, person.email)
-    if person.device is not None:
-        expect(heading(page)).to_have_text("Enter your security code")
-        page.get_by_label("Code", exact=True).fill(person.current_code())
-        submit(page, "Continue")
-    expect(heading(page)).to_have_text("Your account")
-
-
 def open_obligation(page, number):
     """From anywhere, through "Your obligations", to the page of the organisation's obligation on a recommendation."""
     follow(page, "Your obligations")
@@ -215,7 +213,7 @@ def test_a_force_responds_signs_off_claims_implementation_and_the_inspectorate_a
 
 def write_the_response(page, person, *, today, response_due, first_return_due):
     """Warwickshire's editor finds Recommendation 2, writes the response point by point and sends it for sign-off."""
-    sign_in_as(page, person)
+    sign_in_as(page, person, lands_on="Your obligations")
     follow(page, "Your obligations")
     expect(heading(page)).to_have_text("Your obligations")
     expect(page.get_by_role("heading", name=REPORT_TITLE, level=2)).to_be_visible()
@@ -295,7 +293,7 @@ def write_the_response(page, person, *, today, response_due, first_return_due):
 
 def sign_off_the_response(page, person, *, today):
     """Warwickshire's approver sees the response waiting, approves it and publishes it with today's date."""
-    sign_in_as(page, person)
+    sign_in_as(page, person, lands_on="Your obligations")
     follow(page, "Your obligations")
     expect(table_row(page, "Recommendation 2")).to_contain_text("Response: waiting for sign-off")
     follow(page, "Recommendation 2")
@@ -464,7 +462,7 @@ def claim_implementation(editor_page, approver_page, *, today, due):
 
 def assess_the_claim(page, person, *, today):
     """A caseworker signs in with two-factor, refuses an assessment without reasons, then assesses it complete."""
-    sign_in_as(page, person)
+    sign_in_as(page, person, lands_on="Super-complaints")
     follow(page, "Assessments")
     expect(heading(page)).to_have_text("Claims of implementation to assess")
     waiting = page.get_by_role("table", name="Waiting for assessment")

@@ -12,7 +12,6 @@ import re
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from followthrough.accounts.models import User
@@ -21,7 +20,17 @@ from followthrough.calendar.services import current_calendar
 from followthrough.core.formatting import long_date, weekday_date
 from followthrough.organisations.models import AddresseeGroup, Membership, Organisation, Role
 
-from .conftest import PASSWORD, Person, date_input, expect_error_summary, follow, sign_in, submit, visit
+from .conftest import (
+    PASSWORD,
+    date_input,
+    expect_error_summary,
+    follow,
+    sign_in_as,
+    submit,
+    visit,
+    with_authenticator_app,
+    with_backup_codes,
+)
 
 TITLE = "Underground lives: police responses to victims of modern slavery"
 REPORT_TITLE = "The hidden victims: report on the super-complaint on modern slavery"
@@ -60,7 +69,7 @@ def hestia_user(reference_data):
     hestia = Organisation.objects.get(code="hestia")
     user = User.objects.create_user("harper.hestia@example.org.uk", PASSWORD, full_name="Harper Hestia")
     Membership.objects.create(user=user, organisation=hestia, role=Role.DESIGNATED_BODY_USER)
-    return Person(user=user, email=user.email)
+    return with_backup_codes(user)
 
 
 @pytest.fixture
@@ -69,8 +78,7 @@ def caseworker(reference_data):
     hmicfrs = Organisation.objects.get(code="hmicfrs")
     user = User.objects.create_user("casey.caseworker@example.gov.uk", PASSWORD, full_name="Casey Caseworker")
     Membership.objects.create(user=user, organisation=hmicfrs, role=Role.CASEWORKER)
-    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-    return Person(user=user, email=user.email, device=device)
+    return with_authenticator_app(user)
 
 
 def heading(page):
@@ -85,16 +93,6 @@ def summary_row(page, key, *, within="main"):
     """The summary list row whose key is exactly `key`, in the part of the page `within` selects."""
     exact_key = page.locator(".govuk-summary-list__key", has_text=re.compile(rf"^\s*{re.escape(key)}\s*$"))
     return page.locator(within).locator(".govuk-summary-list__row", has=exact_key)
-
-
-def sign_in_as(page, person):
-    """Sign in with the person's password and, if they have an authenticator app, the code it shows now."""
-    sign_in(page, person.email)
-    if person.device is not None:
-        expect(heading(page)).to_have_text("Enter your security code")
-        page.get_by_label("Code", exact=True).fill(person.current_code())
-        submit(page, "Continue")
-    expect(heading(page)).to_have_text("Your account")
 
 
 def test_a_super_complaint_goes_from_lodging_to_a_published_report_the_public_can_read(
@@ -119,7 +117,7 @@ def test_a_super_complaint_goes_from_lodging_to_a_published_report_the_public_ca
 
 def lodge(page, person, *, today, reference, acknowledgement):
     """Hestia's user answers the questions one page at a time, uploads a PDF, checks the answers and submits."""
-    sign_in_as(page, person)
+    sign_in_as(page, person, lands_on="Your super-complaints")
     follow(page, "Your super-complaints")
     expect(heading(page)).to_have_text("Your super-complaints")
     expect(page.get_by_text("You have no drafts.")).to_be_visible()
@@ -180,15 +178,15 @@ def lodge(page, person, *, today, reference, acknowledgement):
     expect(page.get_by_text(f"HMICFRS must acknowledge it by {weekday_date(acknowledgement.due)}.")).to_be_visible()
     explanation = page.locator(".app-explanation").first
     expect(explanation).to_contain_text(
-        f"The law (regulation 5) gives 5 working days beginning with {weekday_date(today)}, not counting weekends "
-        "and England and Wales bank holidays."
+        f"The law (regulation 5) gives 5 working days beginning with {weekday_date(today)}, not counting Saturdays, "
+        "Sundays, Christmas Day, Good Friday or bank holidays in England and Wales."
     )
     expect(explanation).to_contain_text(f"The last day is {weekday_date(acknowledgement.due)}.")
 
 
 def decide(page, person, *, today, reference, acknowledgement):
     """A caseworker acknowledges the complaint, records the joint eligibility decision and the investigation plan."""
-    sign_in_as(page, person)
+    sign_in_as(page, person, lands_on="Super-complaints")
     follow(page, "Casework")
     expect(heading(page)).to_have_text("Super-complaints")
     row = page.get_by_role("row", name=re.compile(reference))

@@ -27,8 +27,8 @@ def test_passwords_are_hashed_with_argon2_outside_tests(settings):
     assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
 
 
-def test_a_force_editor_signs_in_with_email_and_password():
-    user = member(Role.EDITOR)
+def test_someone_without_a_role_signs_in_with_email_and_password_and_sees_their_account():
+    user = UserFactory()
     client = Client()
     response = sign_in(client, user.email.upper())
     assert response.status_code == 302
@@ -67,6 +67,7 @@ def test_a_caseworker_without_a_device_must_set_one_up_then_gets_backup_codes():
     assert 'src="data:image/svg+xml' in page.content.decode()
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     response = client.post("/account/two-factor/set-up", {"code": current_code(device)})
+    assert "next=%2Fcasework%2Fsuper-complaints" in response["Location"]  # then on to the inbox
     assert response["Location"].startswith("/account/two-factor/backup-codes")
     codes_page = client.get(response["Location"])
     assert_good_page(codes_page)

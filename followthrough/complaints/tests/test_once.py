@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from followthrough.testing.client import FormClient
+from followthrough.testing.client import signed_in
 from followthrough.testing.once import assert_sent_twice_creates_once, key_in, routes_created_once, send_at_once
 
 from ..models import Action, ProgressReport, SuperComplaint
@@ -116,9 +116,7 @@ def test_the_same_title_sent_twice_makes_one_draft_and_both_answers_go_to_its_ne
 def test_twenty_copies_of_the_title_sent_at_the_same_moment_make_one_draft(hestia_user):
     clients = []
     for _ in range(20):
-        client = FormClient(raise_request_exception=False)
-        client.force_login(hestia_user, backend="django.contrib.auth.backends.ModelBackend")
-        clients.append(client)
+        clients.append(signed_in(hestia_user, raise_request_exception=False))
 
     answers = send_at_once(clients, reverse("complaints:start"), lambda: {"title": "Underground lives"})
 

@@ -71,7 +71,7 @@ def test_a_designated_body_user_can_lodge_a_complaint_one_question_at_a_time(sig
     assert complaint.reference in text
     assert f"received your super-complaint on {datetime.date.today().day}" in text
     assert "HMICFRS must acknowledge it by" in text
-    assert "not counting weekends and England and Wales bank holidays" in text
+    assert "not counting Saturdays, Sundays, Christmas Day, Good Friday or bank holidays in England and Wales" in text
     assert "Service target, not a legal deadline" in text
 
     document = assert_good_page(client.get(url("detail")))

@@ -90,3 +90,50 @@ def test_a_demonstration_site_says_so_on_every_page(client, settings):
     assert "This site holds demonstration data" in client.get("/").content.decode()
     settings.DEMO_SITE = False
     assert "This site holds demonstration data" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_accessibility_statement_follows_the_govuk_sample(settings):
+    settings.FEEDBACK_EMAIL = "access@example.gov.uk"
+    text = text_of(assert_good_page(Client().get("/accessibility")))
+    for heading in [
+        "How accessible this service is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this service",
+        "Enforcement procedure",
+        "Technical information about this service’s accessibility",
+        "Content that is not accessible",
+        "How we tested this service",
+        "Preparation of this accessibility statement",
+    ]:
+        assert heading in text
+    assert "Web Content Accessibility Guidelines version 2.2 AA standard" in text
+    assert "Equality and Human Rights Commission (EHRC)" in text
+    assert "Equality Advisory and Support Service (EASS)" in text
+    assert "axe" in text and "keyboard" in text and "320 pixels" in text
+    assert "last tested this way on" in text
+
+
+@pytest.mark.django_db
+def test_the_feedback_address_comes_from_one_setting_wherever_it_appears(settings):
+    settings.FEEDBACK_EMAIL = "access@example.gov.uk"
+    statement = Client().get("/accessibility").content.decode()
+    assert statement.count('href="mailto:access@example.gov.uk"') == 3  # the phase banner and the statement twice
+    assert "access@example.gov.uk" in text_of(assert_good_page(Client().get("/accessibility")))
+    home = Client().get("/").content.decode()
+    assert 'href="mailto:access@example.gov.uk">give your feedback' in home
+    assert "feedback@follow-through.service.gov.uk" not in statement + home
+
+
+def test_make_run_shows_the_services_own_error_pages_unless_debug_is_asked_for(monkeypatch):
+    """Local settings leave DEBUG off, so an unknown address gets the service's "Page not found" page under `make run`
+    (Django's debug pages would replace it), while WhiteNoise still serves the assets and templates still reload."""
+    import importlib
+
+    monkeypatch.delenv("DEBUG", raising=False)
+    from followthrough.settings import local
+
+    local = importlib.reload(local)
+    assert local.DEBUG is False
+    assert local.WHITENOISE_USE_FINDERS is True
+    assert local.TEMPLATES[0]["OPTIONS"]["auto_reload"] is True

@@ -251,3 +251,21 @@ def test_a_notify_key_without_a_template_fails_each_message_without_calling_noti
     request.assert_not_called()
     email.refresh_from_db()
     assert "Set NOTIFY_TEMPLATE_ID" in email.last_error
+
+
+def test_a_message_someone_is_waiting_for_is_sent_as_soon_as_it_is_queued(django_capture_on_commit_callbacks):
+    user = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        email = services.email_send_soon(
+            key="security-code:1:2026-12-02T10:00:00", to=user.email, subject="Your code", body="123456", user=user
+        )
+    email.refresh_from_db()
+    assert email.status == Email.Status.SENT
+    assert [message.to for message in mail.outbox] == [[user.email]]
+
+
+def test_a_message_someone_is_waiting_for_is_not_sent_if_queuing_it_is_rolled_back(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.email_send_soon(key="security-code:2:x", to="a@example.gov.uk", subject="Your code", body="1")
+    assert len(callbacks) == 1  # the send waits for the commit
+    assert mail.outbox == []

@@ -18,7 +18,7 @@ from followthrough.responses.models import (
     ProgressReturn,
     ResponseVersion,
 )
-from followthrough.testing.client import FormClient
+from followthrough.testing.client import signed_in
 from followthrough.testing.factories import member
 from followthrough.testing.once import assert_sent_twice_creates_once, key_in, routes_created_once, send_at_once
 
@@ -181,9 +181,7 @@ def test_the_same_planned_action_sent_twice_is_added_once_and_both_answers_go_to
 def test_twenty_copies_of_a_planned_action_sent_at_the_same_moment_add_one(editor, obligation):
     clients = []
     for _ in range(20):
-        client = FormClient(raise_request_exception=False)
-        client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
-        clients.append(client)
+        clients.append(signed_in(editor, raise_request_exception=False))
 
     answers = send_at_once(clients, own("action-add", obligation(2)), lambda: dict(ACTION))
 

@@ -156,7 +156,7 @@ def two_factor_verify(request):
         "Enter your security code",
         forms=[form],
         form=form,
-        email_device=email_device,
+        codes_by_email=email_device is not None,
         code_minutes=settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
         next=request.GET.get("next", ""),
     )

@@ -10,6 +10,7 @@ from followthrough.core.workflow import HistoryRows, Transition, Words, Workflow
 from followthrough.organisations.models import INSPECTORATE, Organisation, Role
 
 from .models import Action, ComplaintEvent, State
+from .notices import complaint_notify
 
 BODY = (Role.DESIGNATED_BODY_USER,)
 CASEWORKERS = (Role.CASEWORKER,)
@@ -100,6 +101,7 @@ complaint_workflow = Workflow(
     words=ComplaintWords(),
     service_may_act=True,
     snapshot=snapshot,
+    notify=complaint_notify,
 )
 
 

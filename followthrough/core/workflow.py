@@ -255,7 +255,7 @@ class Workflow:
             source=source,
             details=details,
         )
-        if self.notify is not None:
+        if self.notify is not None and source is None:  # a step recorded from its source happened long ago
             self.notify(record=locked, name=name, actor=actor, note=note)
         if record is not locked:
             record.refresh_from_db()

@@ -266,7 +266,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 # The daily sweep (`manage.py sweep_deadlines`) runs these callables, in this order, each `run(*, on) -> counts`.
 # An app with deadlines to watch, or old records to forget, adds its dotted path here.
-SWEEPERS = ["followthrough.responses.sweep.run", "followthrough.core.once.sweep"]
+SWEEPERS = [
+    "followthrough.responses.sweep.run",
+    "followthrough.correspondence.sweep.run",
+    "followthrough.core.once.sweep",
+]
 # The report pages list the letters about a report or recommendation. Correspondence sits above reports (ADR 0015), so
 # reports calls this `(*, report, recommendation=None) -> letters` by name rather than importing it.
 REPORT_PAGE_LETTERS = "followthrough.correspondence.presenters.public_letters_about"

@@ -11,6 +11,7 @@ from followthrough.core import audit
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
 
+from ..notices import report_published_notify
 from ..models import DueRule, Obligation, RecommendationVersion, State
 from .common import PUBLISH, RECORDERS, actor_label, addressee_snapshot, report_workflow
 
@@ -187,6 +188,8 @@ def report_publish(*, report, published_by, source=None, expected_version=None):
         after=audit.snapshot(report),
         reason=f"Published on {long_date(on)}: {plural(total, 'obligation')} created",
     )
+    if source is None:
+        report_published_notify(report=report, obligations=[o for new in created.values() for o in new])
     if report.super_complaint_id:
         complaint_services.complaint_record_report_published(
             complaint=report.super_complaint, report=report, published_by=published_by, source=source

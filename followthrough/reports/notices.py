@@ -24,6 +24,10 @@ def _line(obligation):
     return f"- {recommendation.title}: {', '.join(dates) if dates else 'no date set'}"
 
 
+def _order(obligation):
+    return (obligation.recommendation.kind, obligation.recommendation.number)
+
+
 def report_published_notify(*, report, obligations):
     """Queue one notice for each organisation given an obligation by `report`; return how many are new."""
     by_organisation = {}

@@ -11,8 +11,8 @@ from followthrough.core import audit
 from followthrough.core.formatting import long_date, plural
 from followthrough.core.models import AuditEntry
 
-from ..notices import report_published_notify
 from ..models import DueRule, Obligation, RecommendationVersion, State
+from ..notices import report_published_notify
 from .common import PUBLISH, RECORDERS, actor_label, addressee_snapshot, report_workflow
 
 

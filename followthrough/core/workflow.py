@@ -240,26 +240,20 @@ class Workflow:
             locked.self_approved = self_approved
         if transition.effect is not None:
             transition.effect(locked)
-        details = dict((change(locked) if change is not None else None) or {})
-        note = details.pop("note", note)
-        title = details.pop("title", transition.title.format(What=what[:1].upper() + what[1:], what=what))
-        self._store(locked, user=user, before=before, reason=note, now=now)
-        self.history(
-            record=locked,
+        return self._finish(
+            record,
+            locked,
+            name,
             actor=actor,
-            title=title,
+            user=user,
+            before=before,
+            now=now,
             note=note,
             from_state=from_state,
-            public=transition.public,
-            name=name,
             source=source,
-            details=details,
+            change=change,
+            tell=source is None,
         )
-        if self.notify is not None and source is None:  # a step recorded from its source happened long ago
-            self.notify(record=locked, name=name, actor=actor, note=note)
-        if record is not locked:
-            record.refresh_from_db()
-        return locked
 
     def from_source(self, record, name, *, source, roles, user=None, note="", on_field=None, change=None):
         """The historical path (ADR 0016): take transition `name` as it happened elsewhere first, dated as `source`
@@ -294,10 +288,30 @@ class Workflow:
         if on_field:
             setattr(locked, on_field, source.on)
         locked.source_title, locked.source_url, locked.recorded_at = source.title.strip(), source.url.strip(), now
+        return self._finish(
+            record,
+            locked,
+            name,
+            actor=actor,
+            user=actor.user,
+            before=before,
+            now=now,
+            note=note,
+            from_state=from_state,
+            source=source,
+            change=change,
+            tell=False,
+        )
+
+    def _finish(self, record, locked, name, *, actor, user, before, now, note, from_state, source, change, tell):
+        """Finish a step on the locked record: the step's own changes, then save, audit, the history row, and, if
+        `tell`, the people it concerns. A step recorded from its source happened long ago, and is not told."""
+        transition = self.transitions[name]
+        what = self.what(locked)
         details = dict((change(locked) if change is not None else None) or {})
         note = details.pop("note", note)
         title = details.pop("title", transition.title.format(What=what[:1].upper() + what[1:], what=what))
-        self._store(locked, user=actor.user, before=before, reason=note, now=now)
+        self._store(locked, user=user, before=before, reason=note, now=now)
         self.history(
             record=locked,
             actor=actor,
@@ -309,6 +323,8 @@ class Workflow:
             source=source,
             details=details,
         )
+        if tell and self.notify is not None:
+            self.notify(record=locked, name=name, actor=actor, note=note)
         if record is not locked:
             record.refresh_from_db()
         return locked

@@ -18,6 +18,7 @@ from followthrough.accounts.models import User
 from followthrough.calendar import deadlines
 from followthrough.calendar.services import current_calendar
 from followthrough.core.formatting import long_date, weekday_date
+from followthrough.notifications.models import Email
 from followthrough.organisations.models import AddresseeGroup, Membership, Organisation, Role
 
 from .conftest import (
@@ -113,6 +114,18 @@ def test_a_super_complaint_goes_from_lodging_to_a_published_report_the_public_ca
     read_as_the_public(
         new_context().new_page(), today=today, reference=reference, slug=slug, chief_constables=chief_constables
     )
+
+    # Each step the inspectorate owed the complainant was told to them once, through the outbox (ADR 0022).
+    told = list(
+        Email.objects.filter(to=hestia_user.email, subject__contains=reference).values_list("subject", flat=True)
+    )
+    assert len(told) == len(set(told)), told
+    assert {
+        f"Received: super-complaint {reference}",
+        f"Acknowledged: super-complaint {reference}",
+        f"Eligibility decided: super-complaint {reference}",
+        f"Report published: super-complaint {reference}",
+    } <= set(told), told
 
 
 def lodge(page, person, *, today, reference, acknowledgement):

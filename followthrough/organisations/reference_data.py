@@ -286,7 +286,8 @@ OVERSIGHT_BODIES = [
         "code": "british-transport-police-authority",
         "name": "British Transport Police Authority",
         "kind": OVERSIGHT_BODY,
-        "description": "The body set up by the Railways and Transport Safety Act 2003 to oversee British Transport Police.",
+        "description": "The body set up by the Railways and Transport Safety Act 2003 to oversee British Transport "
+        "Police.",
     },
     {
         "code": "civil-nuclear-police-authority",

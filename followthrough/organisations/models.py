@@ -1,7 +1,9 @@
 """Who exists, who answers to whom and when, and who works where.
 
 Oversight of a force by its local policing body is dated, because it changes: West Yorkshire's commissioner was
-replaced by its mayor in 2021 and South Yorkshire's in 2024 (ADR 0006).
+replaced by its mayor in 2021 and South Yorkshire's in 2024 (ADR 0006). The non-territorial forces are overseen by
+bodies of their own (the British Transport Police Authority, for one), dated the same way, with the source of each
+date beside it, and no date where no source gives one.
 """
 
 import datetime
@@ -11,17 +13,24 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from followthrough.core.provenance import SourceNamed
+
 
 class Kind(models.TextChoices):
     TERRITORIAL_FORCE = "territorial-force", "Territorial police force"
     OTHER_FORCE = "other-force", "Non-territorial police force"
     LOCAL_POLICING_BODY = "local-policing-body", "Local policing body"
+    OVERSIGHT_BODY = "oversight-body", "Oversight body of a non-territorial force"
     NATIONAL_BODY = "national-body", "National body"
     DESIGNATED_BODY = "designated-body", "Designated body"
     SUPPORT_ORGANISATION = "support-organisation", "Support organisation"
 
 
 FORCE_KINDS = (Kind.TERRITORIAL_FORCE, Kind.OTHER_FORCE)
+
+# Who may oversee whom: a territorial force answers to a local policing body (Police Reform and Social Responsibility
+# Act 2011), a non-territorial force to the body its own Act sets up (ADR 0006).
+OVERSEER_KIND = {Kind.TERRITORIAL_FORCE: Kind.LOCAL_POLICING_BODY, Kind.OTHER_FORCE: Kind.OVERSIGHT_BODY}
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -33,8 +42,10 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(kind__in=FORCE_KINDS)
 
     def local_policing_bodies_on(self, on):
-        """The bodies overseeing a territorial force on the date `on`."""
-        return self.filter(oversees__in=Oversight.objects.current_on(on)).distinct()
+        """The local policing bodies overseeing a territorial force on the date `on`. The bodies that oversee the
+        non-territorial forces are not local policing bodies, so a recommendation to local policing bodies never
+        reaches them."""
+        return self.filter(kind=Kind.LOCAL_POLICING_BODY, oversees__in=Oversight.objects.current_on(on)).distinct()
 
     def where_user_holds(self, user, *roles):
         """The organisations where `user` holds one of `roles`. The role is matched on the user's own membership,
@@ -71,32 +82,41 @@ class Organisation(models.Model):
         return self.kind in FORCE_KINDS
 
     def overseen_by_on(self, on):
-        """The local policing body that oversaw this force on `on`, or None."""
+        """The body that oversaw this force on `on`, or None."""
         oversight = Oversight.objects.current_on(on).filter(force=self).select_related("body").first()
         return oversight.body if oversight else None
 
 
 class OversightQuerySet(models.QuerySet):
     def current_on(self, on):
-        return self.filter(Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        """Periods running on `on`. A period whose start no source dates counts as running since before any date
+        asked about (ADR 0006)."""
+        return self.filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on)
+        )
 
 
-class Oversight(models.Model):
-    """A local policing body's oversight of a territorial force, from `starts_on` to `ends_on` inclusive."""
+class Oversight(SourceNamed):
+    """A body's oversight of a force, from `starts_on` to `ends_on` inclusive: a local policing body's of a territorial
+    force, or an oversight body's of a non-territorial force. The source named is where the start date comes from."""
 
     force = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
         related_name="overseen_by",
-        limit_choices_to={"kind": Kind.TERRITORIAL_FORCE},
+        limit_choices_to={"kind__in": list(OVERSEER_KIND)},
     )
     body = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
         related_name="oversees",
-        limit_choices_to={"kind": Kind.LOCAL_POLICING_BODY},
+        limit_choices_to={"kind__in": list(OVERSEER_KIND.values())},
     )
-    starts_on = models.DateField()
+    starts_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="First day of oversight. Empty only for a non-territorial force's body whose start no source dates.",
+    )
     ends_on = models.DateField(null=True, blank=True, help_text="Last day of oversight. Empty while it continues.")
 
     objects = OversightQuerySet.as_manager()
@@ -111,17 +131,30 @@ class Oversight(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.body} oversees {self.force} from {self.starts_on}"
+        since = self.starts_on or "a date not known"
+        return f"{self.body} oversees {self.force} from {since}"
 
     def clean(self):
-        if self.force_id and self.force.kind != Kind.TERRITORIAL_FORCE:
-            raise ValidationError({"force": "Only territorial forces have a local policing body"})
-        if self.body_id and self.body.kind != Kind.LOCAL_POLICING_BODY:
-            raise ValidationError({"body": "Choose a local policing body"})
-        overlapping = Oversight.objects.filter(force_id=self.force_id).exclude(pk=self.pk)
+        if not self.force_id or not self.body_id:
+            return
+        overseer = OVERSEER_KIND.get(self.force.kind)
+        if overseer is None:
+            raise ValidationError({"force": "Choose a police force"})
+        if self.body.kind != overseer:
+            label = "local policing body" if overseer == Kind.LOCAL_POLICING_BODY else "non-territorial force's body"
+            raise ValidationError({"body": f"Choose a {label}: {self.force} is overseen by one"})
+        if self.starts_on is None and overseer == Kind.LOCAL_POLICING_BODY:
+            # Every local policing body's start is known: commissioners took office on 22 November 2012.
+            raise ValidationError({"starts_on": "Enter the date the oversight started"})
+        if self.starts_on is None and self.ends_on is not None:
+            raise ValidationError({"starts_on": "Enter the date the oversight started, as it has ended"})
+        start = self.starts_on or datetime.date.min
         end = self.ends_on or datetime.date.max
-        overlapping = overlapping.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=self.starts_on), starts_on__lte=end)
-        if self.force_id and overlapping.exists():
+        overlapping = Oversight.objects.filter(force_id=self.force_id).exclude(pk=self.pk)
+        overlapping = overlapping.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=start), Q(starts_on__isnull=True) | Q(starts_on__lte=end)
+        )
+        if overlapping.exists():
             raise ValidationError("This period overlaps another period of oversight for the same force")
 
 

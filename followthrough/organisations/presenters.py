@@ -9,7 +9,7 @@ from followthrough.core.formatting import long_date, plural
 from followthrough.core.presenters import Presenter, tag, tag_html
 from followthrough.core.provenance import NOT_KNOWN
 
-from .models import Kind, Oversight
+from .models import FORCE_KINDS, OVERSEER_KIND, Kind, Oversight
 
 CURRENT_TAG = tag("Current", "green")
 
@@ -64,7 +64,7 @@ class OrganisationPresenter(Presenter):
         rows.append({"key": {"text": "Short code"}, "value": {"text": org.code}})
         if org.is_welsh:
             rows.append({"key": {"text": "Language"}, "value": {"text": "Publishes in Welsh and English"}})
-        if org.kind == Kind.TERRITORIAL_FORCE:
+        if org.is_force and org.kind in OVERSEER_KIND:
             body = org.overseen_by_on(self.today)
             rows.append(
                 {"key": {"text": "Overseen today by"}, "value": {"text": body.name if body else "No body recorded"}}
@@ -87,12 +87,13 @@ class OrganisationPresenter(Presenter):
         return rows
 
     def oversight_history(self):
-        """Periods of oversight, newest first, as table rows: for a force, who oversaw it; for a body, what."""
+        """Periods of oversight, newest first, as table rows: for a force, who oversaw it; for a body, what. A start
+        no source dates reads "Date not known" (ADR 0006), and each period names the source of its date, if any."""
         org = self._record
-        if org.kind == Kind.TERRITORIAL_FORCE:
+        if org.kind in FORCE_KINDS:
             periods = Oversight.objects.filter(force=org).select_related("body")
             other = "body"
-        elif org.kind == Kind.LOCAL_POLICING_BODY:
+        elif org.kind in OVERSEER_KIND.values():
             periods = Oversight.objects.filter(body=org).select_related("force")
             other = "force"
         else:
@@ -100,11 +101,13 @@ class OrganisationPresenter(Presenter):
         return [
             {
                 "organisation": getattr(p, other),
-                "from": long_date(p.starts_on),
+                "from": long_date(p.starts_on) if p.starts_on else f"Date {NOT_KNOWN}",
                 "to": long_date(p.ends_on) if p.ends_on else "Continuing",
-                "is_current": p.starts_on <= self.today and (p.ends_on is None or p.ends_on >= self.today),
+                "is_current": (p.starts_on is None or p.starts_on <= self.today)
+                and (p.ends_on is None or p.ends_on >= self.today),
+                "source": p,
             }
-            for p in sorted(periods, key=lambda p: p.starts_on, reverse=True)
+            for p in sorted(periods, key=lambda p: p.starts_on or datetime.date.min, reverse=True)
         ]
 
     def oversight_table(self):
@@ -112,7 +115,9 @@ class OrganisationPresenter(Presenter):
         history = self.oversight_history()
         if not history:
             return None
-        force = self._record.kind == Kind.TERRITORIAL_FORCE
+        kind = self._record.kind
+        force = kind in FORCE_KINDS
+        sourced = any(row["source"].source_title for row in history)
         rows = [
             [
                 {
@@ -122,13 +127,29 @@ class OrganisationPresenter(Presenter):
                 },
                 {"text": row["from"]},
                 {"text": row["to"]},
+                *([_source_cell(row["source"])] if sourced else []),
             ]
             for row in history
         ]
+        if not force:
+            head = "Force"
+        elif kind == Kind.TERRITORIAL_FORCE:
+            head = "Local policing body"
+        else:
+            head = "Oversight body"
         return {
             "attributes": {"id": "oversight-history"},
             "caption": "Who has overseen this force" if force else "Forces this body has overseen",
             "captionClasses": "govuk-table__caption--m",
-            "head": [{"text": "Local policing body" if force else "Force"}, {"text": "From"}, {"text": "To"}],
+            "head": [{"text": head}, {"text": "From"}, {"text": "To"}, *([{"text": "Source"}] if sourced else [])],
             "rows": rows,
         }
+
+
+def _source_cell(period):
+    """Where a period's start date comes from: the source's name, linked where it is online."""
+    if not period.source_title:
+        return {"text": ""}
+    if period.source_url:
+        return {"html": format_html('<a class="govuk-link" href="{}">{}</a>', period.source_url, period.source_title)}
+    return {"text": period.source_title}

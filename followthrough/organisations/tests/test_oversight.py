@@ -40,7 +40,7 @@ def test_every_territorial_force_has_continuous_non_overlapping_oversight_from_2
 
 @pytest.mark.django_db
 def test_on_the_first_and_last_day_of_every_period_exactly_one_body_oversees_the_force():
-    for period in Oversight.objects.all():
+    for period in Oversight.objects.filter(starts_on__isnull=False):
         for day in {
             period.starts_on,
             period.starts_on - ONE_DAY,
@@ -53,9 +53,9 @@ def test_on_the_first_and_last_day_of_every_period_exactly_one_body_oversees_the
 
 
 @pytest.mark.django_db
-def test_only_territorial_forces_are_overseen_and_only_by_local_policing_bodies():
-    assert set(Oversight.objects.values_list("force__kind", flat=True)) == {"territorial-force"}
-    assert set(Oversight.objects.values_list("body__kind", flat=True)) == {"local-policing-body"}
+def test_territorial_forces_are_overseen_by_local_policing_bodies_and_the_others_by_their_own_bodies():
+    pairs = set(Oversight.objects.values_list("force__kind", "body__kind"))
+    assert pairs == {("territorial-force", "local-policing-body"), ("other-force", "oversight-body")}
 
 
 @pytest.mark.django_db
@@ -152,12 +152,20 @@ def test_the_local_policing_bodies_on_26_may_2021_differ_from_those_today_by_exa
 
 
 @pytest.mark.django_db
-def test_oversight_clean_refuses_a_period_that_overlaps_an_existing_one():
+@pytest.mark.parametrize(
+    ("force_code", "body_code", "starts_on"),
+    [
+        ("south-yorkshire-police", "south-yorkshire-pcc", datetime.date(2020, 1, 1)),
+        # The Committee's open period has no known start, so it overlaps any later one.
+        ("ministry-of-defence-police", "ministry-of-defence-police-committee", datetime.date(1990, 1, 1)),
+    ],
+)
+def test_oversight_clean_refuses_a_period_that_overlaps_an_existing_one(force_code, body_code, starts_on):
     overlapping = Oversight(
-        force=force("south-yorkshire-police"),
-        body=Organisation.objects.get(code="south-yorkshire-pcc"),
-        starts_on=datetime.date(2020, 1, 1),
-        ends_on=datetime.date(2020, 12, 31),
+        force=force(force_code),
+        body=Organisation.objects.get(code=body_code),
+        starts_on=starts_on,
+        ends_on=starts_on.replace(month=12, day=31),
     )
     with pytest.raises(ValidationError, match="overlaps"):
         overlapping.full_clean()
@@ -175,13 +183,99 @@ def test_oversight_clean_accepts_a_period_that_ends_before_the_first_one_begins(
 
 
 @pytest.mark.django_db
-def test_oversight_clean_refuses_a_force_that_is_not_territorial():
+@pytest.mark.parametrize(
+    ("force_code", "body_code", "field", "words"),
+    [
+        ("home-office", "mopac", "force", "Choose a police force"),
+        ("british-transport-police", "mopac", "body", "Choose a non-territorial force's body"),
+        ("kent-police", "british-transport-police-authority", "body", "Choose a local policing body"),
+    ],
+)
+def test_oversight_clean_accepts_only_a_force_with_the_kind_of_body_that_oversees_it(
+    force_code, body_code, field, words
+):
     wrong = Oversight(
-        force=force("british-transport-police"),
-        body=Organisation.objects.get(code="mopac"),
-        starts_on=datetime.date(2012, 1, 1),
-        ends_on=datetime.date(2012, 1, 31),
+        force=force(force_code),
+        body=Organisation.objects.get(code=body_code),
+        starts_on=datetime.date(2001, 1, 1),
+        ends_on=datetime.date(2001, 1, 31),
     )
     with pytest.raises(ValidationError) as refused:
         wrong.full_clean()
-    assert "force" in refused.value.message_dict
+    assert any(message.startswith(words) for message in refused.value.message_dict[field])
+
+
+@pytest.mark.django_db
+def test_a_local_policing_bodys_oversight_needs_a_start_date():
+    undated = Oversight(
+        force=force("kent-police"),
+        body=Organisation.objects.get(code="kent-pcc"),
+        starts_on=None,
+        ends_on=None,
+    )
+    with pytest.raises(ValidationError) as refused:
+        undated.full_clean()
+    assert refused.value.message_dict["starts_on"] == ["Enter the date the oversight started"]
+
+
+# --- The non-territorial forces -------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("force_code", "body_code", "starts_on", "source_starts"),
+    [
+        (
+            "british-transport-police",
+            "british-transport-police-authority",
+            datetime.date(2004, 7, 1),
+            "The Railways and Transport Safety Act 2003 (Commencement No. 3) Order 2004",
+        ),
+        ("civil-nuclear-constabulary", "civil-nuclear-police-authority", datetime.date(2005, 4, 1), "Energy Act 2004"),
+        ("ministry-of-defence-police", "ministry-of-defence-police-committee", None, "Ministry of Defence Police Act"),
+    ],
+)
+def test_each_non_territorial_force_is_overseen_by_its_own_body_from_the_date_its_source_gives(
+    force_code, body_code, starts_on, source_starts
+):
+    period = Oversight.objects.get(force__code=force_code)
+    assert period.body.code == body_code
+    assert period.body.kind == "oversight-body"
+    assert period.starts_on == starts_on
+    assert period.ends_on is None
+    assert period.source_title.startswith(source_starts)
+    assert period.source_url.startswith("https://")
+    assert overseer_code(force_code, TODAY) == body_code
+
+
+@pytest.mark.django_db
+def test_nobody_is_recorded_as_overseeing_british_transport_police_before_its_authority_was_set_up():
+    assert overseer_code("british-transport-police", datetime.date(2004, 6, 30)) is None
+    assert overseer_code("british-transport-police", datetime.date(2004, 7, 1)) == "british-transport-police-authority"
+
+
+@pytest.mark.django_db
+def test_the_national_crime_agency_has_no_oversight_body_recorded():
+    assert not Oversight.objects.filter(force__code="national-crime-agency").exists()
+
+
+@pytest.mark.django_db
+def test_the_non_territorial_forces_bodies_are_not_local_policing_bodies_for_addressee_groups():
+    group = AddresseeGroup.objects.get(code="local-policing-bodies")
+    resolved = codes(group.resolve(TODAY))
+    assert len(resolved) == 43
+    assert not resolved & {"british-transport-police-authority", "civil-nuclear-police-authority"}
+
+
+@pytest.mark.django_db
+def test_loading_the_non_territorial_oversight_again_changes_nothing():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("followthrough.organisations.migrations.0005_load_non_territorial_oversight")
+    before = list(Oversight.objects.order_by("pk").values())
+    organisations = Organisation.objects.count()
+    migration.load(apps, None)
+    assert list(Oversight.objects.order_by("pk").values()) == before
+    assert Organisation.objects.count() == organisations

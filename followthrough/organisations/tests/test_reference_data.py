@@ -15,6 +15,7 @@ WELSH_FORCES = {"dyfed-powys-police", "gwent-police", "north-wales-police", "sou
 WELSH_COMMISSIONERS = {"dyfed-powys-pcc", "gwent-pcc", "north-wales-pcc", "south-wales-pcc"}
 
 migration = importlib.import_module("followthrough.organisations.migrations.0002_load_reference_data")
+later_migration = importlib.import_module("followthrough.organisations.migrations.0005_load_non_territorial_oversight")
 
 
 def codes(queryset):
@@ -173,8 +174,11 @@ def test_loading_again_puts_back_a_name_that_was_changed():
 
 
 @pytest.mark.django_db
-def test_reversing_the_migration_removes_the_reference_data_and_nothing_else():
+def test_reversing_the_migrations_removes_the_reference_data_and_nothing_else():
     Organisation.objects.create(code="not-reference-data", name="Not reference data", kind=Kind.NATIONAL_BODY)
+    later_migration.unload(apps, None)
+    assert not Organisation.objects.filter(kind=Kind.OVERSIGHT_BODY).exists()
+    assert Oversight.objects.filter(force__kind=Kind.OTHER_FORCE).count() == 0
     migration.unload(apps, None)
     assert codes(Organisation.objects.all()) == {"not-reference-data"}
     assert not Oversight.objects.exists()

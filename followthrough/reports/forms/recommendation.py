@@ -14,6 +14,7 @@ ADDRESSEE_KINDS = [
     (Kind.TERRITORIAL_FORCE, "Territorial police forces"),
     (Kind.OTHER_FORCE, "Other police forces"),
     (Kind.LOCAL_POLICING_BODY, "Local policing bodies"),
+    (Kind.OVERSIGHT_BODY, "Bodies overseeing other police forces"),
 ]
 
 YES_NO = [("yes", "Yes"), ("no", "No")]

@@ -16,7 +16,7 @@ from followthrough.organisations.models import AddresseeGroup, Organisation
 
 from . import services
 from .models import DueRule, Recommendation, Report, State
-from .published_records import SUPER_COMPLAINT_REPORTS, Page, PublishedRecommendation
+from .published_records import SUPER_COMPLAINT_REPORTS, Page
 
 HESTIA_SLUG = "the-hidden-victims"
 
@@ -221,40 +221,10 @@ STOLEN_FREEDOM = {
     "further_action": (
         "Summary, not the report's own words: taken from HMICFRS's press release on the report. When HMICFRS "
         "returns to re-inspect, it will report on policing's "
-        "progress against this benchmark inspection. The report's own recommendations are not quoted by any source "
-        "this site holds, so the one listed here is the press release's account of what the report asks, marked as "
-        "a summary. Read the report for its recommendations in full."
+        "progress against this benchmark inspection. The report's recommendations are not listed on this site, "
+        "because the source documents do not quote them."
     ),
 }
-
-# HMICFRS's press release on Stolen freedom, as republished by WiredGov: the page seed 003_039165e211c30ac3.txt was
-# taken from.
-STOLEN_FREEDOM_PRESS_RELEASE = Page(
-    "HMICFRS press release: Call for concerted and concentrated response to modern slavery (24 October 2017), as "
-    "republished by WiredGov",
-    "https://www.wired-gov.net/wg/news.nsf/articles/"
-    "Call+for+concerted+and+concentrated+response+to+modern+slavery+25102017121000?open",
-)
-
-# No source held by this project quotes the report's own recommendations (ADR 0021: the publication page, the report
-# and commentaries on it were searched for). What the press release says the report asks is loaded as one summary,
-# addressed as the press release addresses it: "the police service and law enforcement generally", which is every
-# force within section 29A, the National Crime Agency among them.
-STOLEN_FREEDOM_RECOMMENDATIONS = (
-    PublishedRecommendation(
-        RECOMMENDATION,
-        1,
-        "Summary, not the report's own words: no source held by this site quotes the report's recommendations. In the "
-        "words of HMICFRS's press release on the report:\n\n"
-        "Overall, the report concludes that the police service and law enforcement generally needs to do much more "
-        "before the public can be satisfied that forces are responding coherently and successfully to modern slavery "
-        "and human trafficking.\n\n"
-        "Policing must seize these opportunities to make improvements.",
-        STOLEN_FREEDOM_PRESS_RELEASE,
-        is_summary=True,
-        groups=("section-29a-forces",),
-    ),
-)
 
 AUTHORITIES = "HMICFRS, the College of Policing and the IOPC"
 
@@ -359,37 +329,6 @@ def _due(recommendation):
     return DueRule.NONE, None, None
 
 
-def _add_recommendations(report, recommendations, actor):
-    """Add to a draft report the recommendations it does not have yet, each naming the page its words came from."""
-    existing = set(report.recommendations.values_list("kind", "number"))
-    for rec in recommendations:
-        if (rec.kind, rec.number) in existing:
-            continue
-        groups, organisations = _addressees(list(rec.groups), list(rec.organisations))
-        _add(
-            report,
-            actor,
-            kind=rec.kind,
-            number=rec.number,
-            text=rec.text,
-            is_summary=rec.is_summary,
-            points=list(rec.points),
-            groups=groups,
-            organisations=organisations,
-            jointly=rec.jointly,
-            due=_due(rec),
-            source=rec.source,
-        )
-
-
-def load_stolen_freedom(actor):
-    report, _ = _report(data=STOLEN_FREEDOM, complaint=None, actor=actor)
-    if report.state == State.DRAFT:
-        _add_recommendations(report, STOLEN_FREEDOM_RECOMMENDATIONS, actor)
-        _publish(report, actor)
-    return report
-
-
 def load_published(record, actor):
     """One super-complaint report as published, with the recommendations whose words could be found (ADR 0021)."""
     data = {
@@ -404,7 +343,25 @@ def load_published(record, actor):
     }
     report, _ = _report(data=data, complaint=_complaint(list(record.body_codes), record.year_received), actor=actor)
     if report.state == State.DRAFT:
-        _add_recommendations(report, record.recommendations, actor)
+        existing = set(report.recommendations.values_list("kind", "number"))
+        for rec in record.recommendations:
+            if (rec.kind, rec.number) in existing:
+                continue
+            groups, organisations = _addressees(list(rec.groups), list(rec.organisations))
+            _add(
+                report,
+                actor,
+                kind=rec.kind,
+                number=rec.number,
+                text=rec.text,
+                is_summary=rec.is_summary,
+                points=list(rec.points),
+                groups=groups,
+                organisations=organisations,
+                jointly=rec.jointly,
+                due=_due(rec),
+                source=rec.source,
+            )
         _publish(report, actor, record.published_source)
     return report
 
@@ -413,7 +370,9 @@ def load(out):
     actor = _caseworker()
     loaded = [load_hestia(actor)]
 
-    loaded.append(load_stolen_freedom(actor))
+    report, _ = _report(data=STOLEN_FREEDOM, complaint=None, actor=actor)
+    _publish(report, actor)
+    loaded.append(report)
 
     for record in SUPER_COMPLAINT_REPORTS:
         loaded.append(load_published(record, actor))

@@ -187,7 +187,7 @@ class ReportPresenter(Presenter):
             parts.append(plural(recommendations, "recommendation"))
         if actions:
             parts.append(plural(actions, "action"))
-        return " and ".join(parts) if parts else "No recommendations listed on this site"
+        return " and ".join(parts) if parts else "Recommendations not recorded here yet"
 
     def _source_value(self):
         """The source in words; for a super-complaint, a link to the complaint's public page."""

@@ -143,8 +143,12 @@ def test_no_super_complaint_report_page_says_it_lists_no_recommendations_and_eac
 
     demo.load(io.StringIO())
     listing = text_of(assert_good_page(Client().get("/reports/")))
-    # Only Stolen freedom, the 2017 inspection, whose recommendations no source held here quotes.
-    assert listing.count("No recommendations listed") == 1
+    # Only Stolen freedom, the 2017 inspection, whose recommendations no source held here quotes: it says so, and its
+    # page links to the report rather than saying it has none.
+    assert "No recommendations listed" not in listing
+    assert listing.count("Recommendations not recorded here yet") == 1
+    stolen = text_of(assert_good_page(Client().get("/reports/stolen-freedom/")))
+    assert "This report’s recommendations are not recorded here yet." in stolen
     for record in published_records.SUPER_COMPLAINT_REPORTS:
         document = assert_good_page(Client().get(f"/reports/{record.slug}/"))
         text = text_of(document)

@@ -260,11 +260,13 @@ def decide(page, person, *, today, reference, acknowledgement):
 def publish_report(page, *, today, reference, chief_constables):
     """From the eligible complaint's page, the caseworker drafts its report, adds two recommendations and publishes."""
     follow(page, "Add the report on this super-complaint")
-    assert page.url.endswith("/casework/reports/new"), page.url
+    # The form opens with this complaint already chosen as the report's source.
+    assert page.url.endswith(f"/casework/reports/new?super-complaint={reference}"), page.url
     expect(heading(page)).to_have_text("Add a report")
     page.get_by_label("Title of the report").fill(REPORT_TITLE)
-    page.get_by_label("Super-complaint", exact=True).check()
-    page.get_by_label("Which super-complaint?").select_option(label=f"{reference} (Hestia): {TITLE}")
+    expect(page.get_by_label("Super-complaint", exact=True)).to_be_checked()
+    chosen = page.get_by_label("Which super-complaint?")
+    expect(chosen.locator("option:checked")).to_have_text(f"{reference} (Hestia): {TITLE}")
     date_input(page, "Planned publication date", today)
     page.get_by_label("Who wrote the report").fill("HMICFRS, the College of Policing and the IOPC")
     page.get_by_label("Summary", exact=True).fill("Forces do not identify victims of modern slavery well enough.")
@@ -370,6 +372,10 @@ def read_as_the_public(page, *, today, reference, slug, chief_constables):
     follow(page, "Due dates for each addressee of Recommendation 1")
     expect(heading(page)).to_have_text("Recommendation 1")
     expect(page.get_by_role("row", name=re.compile("^Warwickshire Police"))).to_have_text(
-        re.compile(rf"Warwickshire Police\s*{long_date(responses_due)}\s*{long_date(six_months)}")
+        # Each due date says where it comes from (ADR 0018): a super-complaint report sets its own.
+        re.compile(
+            rf"Warwickshire Police\s*{long_date(responses_due)} Source: set by the report"
+            rf"\s*{long_date(six_months)} Source: set by the report"
+        )
     )
     expect(page.locator("tbody tr")).to_have_count(chief_constables)

@@ -24,7 +24,10 @@ DEMO_BACKUP_CODE_COUNT = 5
 
 def demo_backup_codes(email):
     """Fixed backup codes, so a demonstration can sign in without an authenticator app: "caseworker-1" and so on."""
-    name = email.split("@")[0]
+    # A token is at most 16 characters (django-otp's column; SQLite does not enforce it, PostgreSQL does), so a long
+    # address such as second.caseworker@ is shortened to fit: "secondcasewor-1".
+    room = StaticToken._meta.get_field("token").max_length - len(f"-{DEMO_BACKUP_CODE_COUNT}")
+    name = email.split("@")[0].replace(".", "")[:room]
     return [f"{name}-{n}" for n in range(1, DEMO_BACKUP_CODE_COUNT + 1)]
 
 

@@ -381,9 +381,14 @@ class SourceForm(forms.Form):
         elif on is not None and on > timezone.localdate():
             self.add_error("source_on", "The date the document gives for publication must be today or in the past")
 
+    def from_source(self):
+        """Whether the record is being entered from a source: always here; a form that offers the choice says."""
+        return True
+
     def clean(self):
         cleaned = super().clean()
-        self.clean_source_fields()
+        if self.from_source():
+            self.clean_source_fields()
         return cleaned
 
     def source(self):

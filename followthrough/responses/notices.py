@@ -27,11 +27,13 @@ def _name(record):
     """ "Warwickshire Police's response to Recommendation 2 of The hidden victims", or "… progress return 1 on …"."""
     obligation = record.obligation
     recommendation = obligation.recommendation
-    what = "response" if record.number == 1 else f"correction (version {record.number}) of its response"
     if not _is_response(record):
-        what = f"progress return {record.number}"
-    joiner = "to" if _is_response(record) else "on"
-    return f"{obligation.organisation.name}'s {what} {joiner} {recommendation.title} of {recommendation.report.title}"
+        what = f"progress return {record.number} on"
+    elif record.number == 1:
+        what = "response to"
+    else:
+        what = f"correction (version {record.number}) of its response to"
+    return f"{obligation.organisation.name}'s {what} {recommendation.title} of {recommendation.report.title}"
 
 
 def writers(record):

@@ -44,12 +44,9 @@ class PublishForm(SourceForm, VersionedForm):
             (FROM_SOURCE, "It was published before it was recorded here"),
         ]
 
-    def clean(self):
-        cleaned = forms.Form.clean(self)
-        if cleaned.get("how") == FROM_SOURCE:
-            self.clean_source_fields()
-        return cleaned
+    def from_source(self):
+        return self.cleaned_data.get("how") == FROM_SOURCE
 
     def source(self):
         """The source to record the report from, or None to publish it now."""
-        return super().source() if self.cleaned_data.get("how") == FROM_SOURCE else None
+        return super().source() if self.from_source() else None

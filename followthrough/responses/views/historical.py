@@ -24,7 +24,7 @@ from followthrough.reports.models import State as ReportState
 
 from .. import services
 from ..forms_casework import PublishedElsewhereForm, ResponseFromSourceForm, ReturnFromSourceForm
-from ..models import ProgressReturn, Response, State
+from ..models import ProgressReturn, ResponseVersion, State
 
 PERMISSION = "responses.record_from_source"
 TITLE = "Enter responses and returns published elsewhere"
@@ -42,10 +42,11 @@ def _back(obligation):
     return f"{reverse('responses:published-elsewhere')}?{query}"
 
 
-def _response_row(obligation, response):
-    """What the service holds of `obligation`'s response, and whether a caseworker may enter one."""
-    working = response.working_version() if response else None
-    latest = response.latest_published() if response else None
+def _response_row(obligation, versions):
+    """What the service holds of `obligation`'s response (its `versions`, newest first), and whether a caseworker may
+    enter one."""
+    working = next((v for v in versions if v.state != State.PUBLISHED), None)
+    latest = next((v for v in versions if v.state == State.PUBLISHED), None)
     if working is not None:
         words = f"{obligation.organisation.name} is writing one here ({working.get_state_display().lower()})"
     elif latest is not None:
@@ -103,7 +104,14 @@ def _cards(report, organisation):
         .filter(recommendation__report=report, organisation=organisation)
         .order_by("recommendation__kind", "recommendation__number")
     )
-    responses = {r.obligation_id: r for r in Response.objects.filter(obligation__in=obligations)}
+    # Every version of every response on the page in one query, newest first, rather than two queries a row.
+    versions = {}
+    for version in (
+        ResponseVersion.casework.filter(response__obligation__in=obligations)
+        .select_related("response")
+        .order_by("-number")
+    ):
+        versions.setdefault(version.response.obligation_id, []).append(version)
     returns = {}
     for progress_return in ProgressReturn.casework.filter(obligation__in=obligations).order_by("number"):
         returns.setdefault(progress_return.obligation_id, []).append(progress_return)
@@ -111,7 +119,7 @@ def _cards(report, organisation):
         {
             "title": obligation.recommendation.title,
             "rows": [
-                _response_row(obligation, responses.get(obligation.pk)),
+                _response_row(obligation, versions.get(obligation.pk, [])),
                 *(_return_row(r, obligation) for r in returns.get(obligation.pk, [])),
             ],
         }
